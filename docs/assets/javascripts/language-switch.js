@@ -1,0 +1,59 @@
+/*
+ * Keep the language switch on the current page.
+ *
+ * Every page exists in both languages at the same path, so the other
+ * language's version of a page is "its root + the same rest of the path".
+ * Material does not re-render the header after instant navigation, so the
+ * links are recomputed on every page change, and the current hash (shared
+ * anchors) is added at click time. Links into another language always do a
+ * full page load: the header, search index and <html lang> belong to one
+ * language build.
+ */
+(function () {
+  "use strict";
+  var links = Array.prototype.slice.call(
+    document.querySelectorAll("a[data-lang-root]")
+  );
+  if (!links.length) return;
+  var roots = links.map(function (a) {
+    return { link: a, root: new URL(a.getAttribute("data-lang-root"), location.href).pathname };
+  });
+
+  function rootOf(pathname) {
+    var best = null;
+    roots.forEach(function (r) {
+      if (pathname.indexOf(r.root) === 0 && (!best || r.root.length > best.root.length)) best = r;
+    });
+    return best;
+  }
+
+  function update() {
+    var current = rootOf(location.pathname);
+    if (!current) return;
+    var rest = location.pathname.slice(current.root.length);
+    roots.forEach(function (r) {
+      r.link.href = r.root + rest;
+    });
+  }
+
+  window.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    var a = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!a || a.target) return;
+    var url = new URL(a.href, location.href);
+    if (url.origin !== location.origin) return;
+    var here = rootOf(location.pathname);
+    var there = rootOf(url.pathname);
+    if (!here || !there || here === there) return;
+    if (a.hasAttribute("data-lang-root")) {
+      update();
+      url = new URL(a.href + location.hash, location.href);
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    location.assign(url.href);
+  }, true);
+
+  if (window.document$) window.document$.subscribe(update);
+  else update();
+})();

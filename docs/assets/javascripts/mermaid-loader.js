@@ -1,0 +1,63 @@
+/*
+ * Lazy, offline Mermaid for Material for MkDocs.
+ *
+ * Material renders ```mermaid blocks itself (themed, palette-aware, re-run after
+ * instant navigation) and only needs a global `mermaid`; when none exists it
+ * downloads the library from a CDN. This stand-in is that global: it keeps
+ * Material off the network and loads the vendored library (3.5 MB) only the
+ * first time a page actually has a diagram to render.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var source = new URL(script.getAttribute("data-mermaid-src"), document.baseURI).href;
+  var settings = {};
+  var library = null;
+  var loading = null;
+
+  function load() {
+    if (library) return Promise.resolve(library);
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = source;
+        tag.onload = function () {
+          library = window.mermaid;
+          window.mermaid = stand_in; // Material keeps calling us; we delegate
+          library.initialize(settings);
+          resolve(library);
+        };
+        tag.onerror = function () {
+          reject(new Error("Mermaid library could not be loaded from " + source));
+        };
+        document.head.appendChild(tag);
+      });
+    }
+    return loading;
+  }
+
+  var stand_in = {
+    initialize: function (config) {
+      settings = Object.assign({}, config, {
+        startOnLoad: false,
+        securityLevel: "strict",
+        suppressErrorRendering: true
+      });
+      if (library) library.initialize(settings);
+    },
+    render: function (id, text) {
+      return load().then(function (m) {
+        return m.render(id, text);
+      }).catch(function (error) {
+        document.documentElement.setAttribute("data-mermaid-error", "true");
+        console.error("Mermaid diagram " + id + " failed: " + (error && error.message));
+        throw error;
+      });
+    },
+    parse: function (text, options) {
+      return load().then(function (m) { return m.parse(text, options); });
+    },
+    load: load
+  };
+  window.mermaid = stand_in;
+})();

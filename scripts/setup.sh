@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Set everything up on a fresh machine that has Python 3 and apt: a virtual
+# environment with the pinned packages, and (with --browser) Debian's Chromium
+# for the browser tests. Safe to run again; it only does what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.requirements.sha256
+want=$(cat requirements.txt pyproject.toml | sha256sum | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -r requirements.txt
+  .venv/bin/python - <<PY
+import pathlib, site
+pathlib.Path(site.getsitepackages()[0], "aws_ml_wiki.pth").write_text("$(pwd)\\n")
+PY
+  echo "$want" > "$stamp"
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1; then
+    echo "Installing Debian's chromium for the browser tests..."
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi

@@ -1,0 +1,40 @@
+"""The one place that knows how mkdocs-static-i18n runs our hooks.
+
+The i18n plugin builds the default language, then re-runs the whole MkDocs
+build for each other language from inside its own ``on_post_build``. Every
+hook event therefore fires once per language. Hooks use these helpers to ask
+which language is being built and whether the build of *all* languages has
+finished (the outer build's ``on_post_build`` after the i18n plugin's), the
+one moment to decide cross-language checks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def i18n_plugin(config: Any) -> Any:
+    return config.plugins["i18n"]
+
+
+def current_language(config: Any) -> str:
+    plugin = i18n_plugin(config)
+    return plugin.current_language or plugin.default_language
+
+
+def default_language(config: Any) -> str:
+    return i18n_plugin(config).default_language
+
+
+def build_languages(config: Any) -> list[Any]:
+    """The i18n plugin's language entries that are built (locale, name, link)."""
+    return [lang for lang in i18n_plugin(config).config.languages if lang.build]
+
+
+def all_languages_built(config: Any) -> bool:
+    """True in the outer build's ``on_post_build`` once every language build is done.
+
+    Call it from an ``on_post_build`` with a priority below -100 (the i18n
+    plugin's), so it runs after the other languages were built.
+    """
+    return not getattr(i18n_plugin(config), "building", False)
