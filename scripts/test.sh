@@ -3,6 +3,7 @@
 # the tests), unit tests and the browser tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NO_MKDOCS_2_WARNING=1  # Material 9.8 prints an end-of-life banner on every run
 bash scripts/setup.sh --browser
 .venv/bin/ruff check wikitools hooks tests scripts benchmarks
 exec .venv/bin/python -m pytest "$@"

@@ -38,3 +38,25 @@ def all_languages_built(config: Any) -> bool:
     plugin's), so it runs after the other languages were built.
     """
     return not getattr(i18n_plugin(config), "building", False)
+
+
+def language_path(file: Any) -> str:
+    """A documentation file's path inside its language folder ("ja/sagemaker/train.md" -> "sagemaker/train.md")."""
+    locale = getattr(file, "locale", None)
+    src = file.src_uri
+    return src[len(locale) + 1:] if locale and src.startswith(f"{locale}/") else src
+
+
+def source_label(config: Any, file: Any) -> str:
+    """How problems name a file: relative to the repository, e.g. "docs/ja/sagemaker/train.md"."""
+    import os
+
+    return os.path.relpath(file.abs_src_path, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
+
+
+def report(problems: Any, logger: Any) -> None:
+    """Log each problem once as a warning: ``mkdocs build --strict`` then fails with all of them listed."""
+    from wikitools.problems import unique
+
+    for problem in unique(list(problems)):
+        logger.warning(str(problem))

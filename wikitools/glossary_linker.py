@@ -1,0 +1,131 @@
+"""Link the first mention of each term in every section of a rendered page.
+
+Works on the HTML Python-Markdown produced, so Markdown syntax is already
+resolved and we only have to know where *not* to link: inside links, code,
+headings, Mermaid blocks, admonition titles, scripts and the like. Each
+section (the text after a heading) links a term once and, for renamed,
+closed or retired terms, adds a small status badge.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from wikitools.glossary_data import Glossary, Term
+from wikitools.term_matcher import TermMatcher
+
+_TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+_TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/)?\s*>", re.DOTALL)
+_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+SKIP_TAGS = frozenset({
+    "a", "code", "pre", "script", "style", "textarea", "svg", "math", "button", "kbd", "abbr",
+    "select", "option", "label", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "title", "head",
+})
+SKIP_CLASSES = frozenset({"admonition-title", "mermaid", "headerlink", "term-status", "glossary-nolink"})
+VOID_TAGS = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col", "area", "base"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+STATUS_LABELS = {
+    "ja": {"renamed": "名称変更", "closed": "新規受付終了", "retired": "提供終了"},
+    "en": {"renamed": "Renamed", "closed": "Closed to new customers", "retired": "Retired"},
+}
+
+
+@dataclass
+class LinkResult:
+    html: str
+    linked: list[str] = field(default_factory=list)  # term ids, in order of first link
+
+
+def status_badge(term: Term, glossary: Glossary, language: str) -> str:
+    """Small label for a term that is not current, with date and successor in its title."""
+    if term.status == "current":
+        return ""
+    label = STATUS_LABELS[language][term.status]
+    detail = f"{label} {term.status_date}".strip()
+    successor = glossary.terms.get(term.successor)
+    if successor:
+        detail += f" → {successor.text[language].name}"
+    return (f'<span class="term-status term-status--{term.status}" title="{html.escape(detail)}">'
+            f"{html.escape(label)}</span>")
+
+
+def _opens_skip(name: str, attrs: str) -> bool:
+    if name in SKIP_TAGS:
+        return True
+    match = _CLASS.search(attrs)
+    classes = set((match.group(1) or match.group(2) or "").split()) if match else set()
+    return bool(classes & SKIP_CLASSES)
+
+
+def link_terms(
+    page_html: str,
+    matcher: TermMatcher,
+    glossary: Glossary,
+    language: str,
+    href_for: Callable[[str], str],
+) -> LinkResult:
+    """Return the page with first mentions linked; ``href_for(term_id)`` gives each link's URL."""
+    result = LinkResult(html="")
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (tag, skipping)
+    linked_here: set[str] = set()
+    section_id = ""
+    pending_heading_id: str | None = None
+    for token in _TOKENS.split(page_html):
+        if not token:
+            continue
+        if token.startswith("<"):
+            out.append(token)
+            tag = _TAG.match(token)
+            if not tag or token.startswith("<!"):
+                continue
+            closing, name, attrs, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3), tag.group(4)
+            if closing:
+                while stack:
+                    top, _ = stack.pop()
+                    if top == name:
+                        break
+                if name in HEADINGS and pending_heading_id is not None:
+                    section_id, pending_heading_id = pending_heading_id, None
+                continue
+            if name in HEADINGS:
+                linked_here = set()
+                id_match = _ID.search(attrs)
+                pending_heading_id = (id_match.group(1) or id_match.group(2)) if id_match else ""
+            if name in VOID_TAGS or self_closing:
+                continue
+            skipping = (stack[-1][1] if stack else False) or _opens_skip(name, attrs)
+            stack.append((name, skipping))
+            continue
+        if stack and stack[-1][1]:
+            out.append(token)
+            continue
+        out.append(_link_text(token, matcher, glossary, language, href_for, linked_here, section_id, result))
+    result.html = "".join(out)
+    return result
+
+
+def _link_text(text, matcher, glossary, language, href_for, linked_here, section_id, result) -> str:
+    pieces: list[str] = []
+    cursor = 0
+    for match in matcher.find(text):
+        term_id = match.term_id
+        if term_id in linked_here or term_id == section_id or term_id not in glossary.terms:
+            continue
+        term = glossary.terms[term_id]
+        linked_here.add(term_id)
+        if term_id not in result.linked:
+            result.linked.append(term_id)
+        title = html.escape(term.text[language].short, quote=True)
+        pieces.append(text[cursor:match.start])
+        pieces.append(f'<a class="glossary-term" href="{html.escape(href_for(term_id))}" title="{title}">'
+                      f"{text[match.start:match.end]}</a>{status_badge(term, glossary, language)}")
+        cursor = match.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
