@@ -1,0 +1,144 @@
+"""MkDocs adapter for the pull-request checks: links, translation parity and freshness, content safety.
+
+Per language build it records each page's source and output file, rewrites
+links into the other language (MkDocs cannot resolve them) and marks stale
+translations so ``overrides/main.html`` shows the banner. Once, after all
+languages are built, it runs every check over the sources and the built site
+and reports each problem with file, line and fix; ``--strict`` fails on them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from wikitools.adapter import (
+    all_languages_built,
+    build_languages,
+    current_language,
+    default_language,
+    language_path,
+    report,
+    source_label,
+)
+from wikitools.content_safety import safety_problems
+from wikitools.languages import url_prefix
+from wikitools.links import SiteIndex, generated_link_problems, rewrite_cross_language_links, source_link_problems
+from wikitools.markdown_scan import split_front_matter
+from wikitools.page_pairs import page_pairs
+from wikitools.problems import Problem
+from wikitools.translations import freshness_problems, parity_problems, read_lock, stale_languages
+
+log = get_plugin_logger("wiki")
+
+
+class _Build:
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[str, Path]] = {}  # site file -> (label, source)
+        self.cross: list[tuple[str, str, int, str, str]] = []  # (label, site file, line, target file, fragment)
+        self.stale: dict[tuple[str, str], str] = {}  # (language, path) -> language of the newer source
+        self.problems: list[Problem] = []
+        self.lock: dict = {}
+
+
+_build = _Build()
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _prefixes(config: MkDocsConfig) -> dict[str, str]:
+    return {lang.locale: url_prefix(lang.link) for lang in build_languages(config)}
+
+
+def _site_file(prefix: str, md_path: str) -> str:
+    """Output file of a page inside a language (use_directory_urls)."""
+    stem = md_path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return posixpath.join(prefix, stem[: -len("index")], "index.html")
+    return posixpath.join(prefix, stem, "index.html")
+
+
+@event_priority(-110)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    if current_language(config) == default_language(config):
+        _build = _Build()
+        try:
+            _build.lock = read_lock(_root(config))
+        except ValueError as error:
+            _build.problems.append(Problem("translations.lock.json", None, str(error), "fix the JSON.", "translation"))
+        langs = tuple(_prefixes(config))
+        for pair in page_pairs(Path(config.docs_dir), langs):
+            for lang in stale_languages(pair, _build.lock):
+                newer = next(other for other in langs if other != lang)
+                _build.stale[(lang, pair.path)] = newer
+    return config
+
+
+@event_priority(-110)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for file in files.documentation_pages():
+        _build.pages[file.dest_uri] = (source_label(config, file), Path(file.abs_src_path))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = current_language(config)
+    path = language_path(page.file)
+    prefixes = _prefixes(config)
+    label = source_label(config, page.file)
+    _, body_start, _ = split_front_matter(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+
+    def url_of(target_language: str, md_path: str) -> str:
+        target = _site_file(prefixes[target_language], md_path)
+        return get_relative_url(target[: -len("index.html")], page.url)
+
+    markdown, links = rewrite_cross_language_links(markdown, path, language, tuple(prefixes), url_of,
+                                                   first_line=body_start + 1)
+    for link in links:
+        _build.cross.append((label, page.file.dest_uri, link.line,
+                             _site_file(prefixes[link.target_language], link.target_path), link.fragment))
+    newer = _build.stale.get((language, path))
+    if newer:
+        page.meta["translation_stale"] = True
+        page.meta["translation_source_url"] = get_relative_url(
+            _site_file(prefixes[newer], path)[: -len("index.html")], page.url)
+    return markdown
+
+
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    if not all_languages_built(config):
+        return
+    site_dir = Path(config.site_dir)
+    site = SiteIndex.from_dir(site_dir)
+    problems = list(_build.problems)
+    for site_file, (label, source) in sorted(_build.pages.items()):
+        text = source.read_text(encoding="utf-8")
+        problems += safety_problems(text, label)
+        problems += source_link_problems(text, label, site_file, site)
+        built = site_dir / site_file
+        if built.exists():
+            problems += generated_link_problems(built.read_text(encoding="utf-8"), label, site_file, site)
+    for label, _site_file_, line, target, fragment in _build.cross:
+        if target not in site.ids:
+            problems.append(Problem(label, line, f"link to the other language: no page '{target}'.",
+                                    "check the path of the translated page.", "links"))
+        elif fragment and fragment not in site.ids[target]:
+            problems.append(Problem(label, line, f"link to the other language: '{target}' has no '#{fragment}'.",
+                                    "use an anchor that exists in the translated page.", "links"))
+    langs = tuple(_prefixes(config))
+    root = _root(config)
+    for pair in page_pairs(Path(config.docs_dir), langs):
+        label = {lang: Path(config.docs_dir, lang, pair.path).relative_to(root).as_posix() for lang in langs}
+        problems += parity_problems(pair, label)
+        problems += freshness_problems(pair, _build.lock, label)
+    report(problems, log)

@@ -1,0 +1,192 @@
+"""Link checks that MkDocs' own ``validation:`` does not do.
+
+MkDocs checks Markdown links and anchors inside one language build. We add:
+links and images in raw HTML, links our hooks generate (glossary terms),
+links into the other language (which MkDocs cannot see, because each
+language is built on its own), and malformed or plain-``http://`` URLs.
+Internal targets are checked against the built site, so the check costs one
+read of each page and is linear in pages plus links. Nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from wikitools.content_safety import html_lines
+from wikitools.problems import Problem
+
+_RAW_LINK = re.compile(r"""<\s*(a|img)\b[^>]*?\b(href|src)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+_MD_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>", re.IGNORECASE)
+_IDS = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
+_GLOSSARY_LINK = re.compile(r"""<a class="glossary-term" href="([^"]*)"[^>]*>(.*?)</a>""")
+_EMAIL = re.compile(r"^[^@\s/]+@[^@\s/]+\.[^@\s/]+$")
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    line: int
+    kind: str  # "html", "markdown" or "autolink"
+    target: str
+
+
+def source_links(text: str) -> list[SourceLink]:
+    links = []
+    for number, line in html_lines(text):
+        links += [SourceLink(number, "html", html.unescape(m.group(3))) for m in _RAW_LINK.finditer(line)]
+        links += [SourceLink(number, "markdown", m.group(1)) for m in _MD_LINK.finditer(line)]
+        links += [SourceLink(number, "autolink", m.group(1)) for m in _AUTOLINK.finditer(line)]
+    return links
+
+
+def url_problem(target: str) -> str | None:
+    """Why an external-looking URL is unacceptable, or None."""
+    parts = urlsplit(target)
+    scheme = parts.scheme.lower()
+    if scheme == "http":
+        return f"plain http URL '{target}'; use https."
+    if scheme == "https" and (not parts.netloc or " " in target or "." not in parts.netloc):
+        return f"malformed URL '{target}'."
+    if scheme == "mailto" and not _EMAIL.match(unquote(parts.path)):
+        return f"malformed mailto address '{target}'."
+    return None
+
+
+def is_internal(target: str) -> bool:
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc and not target.startswith("//")
+
+
+@dataclass
+class SiteIndex:
+    """Pages of the built site (paths relative to the site root) and their element ids."""
+
+    ids: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_dir(cls, site: Path, skip: tuple[str, ...] = ("assets/", "search/")) -> SiteIndex:
+        index = cls()
+        for file in site.rglob("*.html"):
+            rel = file.relative_to(site).as_posix()
+            if rel.startswith(skip):
+                continue
+            index.ids[rel] = set(_IDS.findall(file.read_text(encoding="utf-8", errors="replace")))
+        return index
+
+    def resolve(self, page_file: str, target: str) -> tuple[str, str]:
+        """Site file and fragment that ``target`` (as written on the page at ``page_file``) points to."""
+        parts = urlsplit(target)
+        path = unquote(parts.path)
+        if not path:
+            return page_file, unquote(parts.fragment)
+        if path.startswith("/"):
+            joined = path.lstrip("/")
+        else:
+            joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_file), path))
+        if path.endswith("/") or joined in (".", ""):
+            joined = posixpath.join("" if joined == "." else joined, "index.html")
+        elif joined + "/index.html" in self.ids:
+            joined += "/index.html"
+        return joined, unquote(parts.fragment)
+
+    def check(self, page_file: str, target: str) -> tuple[str, str] | None:
+        """(problem, suggestion) when ``target`` is broken, else None."""
+        file, fragment = self.resolve(page_file, target)
+        if file not in self.ids:
+            close = difflib.get_close_matches(file, list(self.ids), n=1, cutoff=0.4)
+            hint = f"did you mean '{_as_url(close[0], page_file)}'?" if close else "link to an existing page."
+            return f"broken link '{target}': no page at '{file}'.", hint
+        if fragment and fragment not in self.ids[file]:
+            close = difflib.get_close_matches(fragment, list(self.ids[file]), n=1, cutoff=0.4)
+            hint = f"did you mean '#{close[0]}'?" if close else "link to an existing heading anchor."
+            return f"broken anchor '{target}': '{file}' has no id '#{fragment}'.", hint
+        return None
+
+
+def _as_url(site_file: str, from_file: str) -> str:
+    target = site_file[: -len("index.html")] if site_file.endswith("index.html") else site_file
+    rel = posixpath.relpath(target or ".", posixpath.dirname(from_file) or ".")
+    return rel + ("/" if target.endswith("/") or not target else "")
+
+
+def source_link_problems(text: str, label: str, page_file: str, site: SiteIndex) -> list[Problem]:
+    """Raw-HTML links checked against the site, and every URL checked for form."""
+    problems = []
+    for link in source_links(text):
+        bad_url = url_problem(link.target)
+        if bad_url:
+            problems.append(Problem(label, link.line, bad_url, "use a well-formed https:// URL.", "links"))
+        elif link.kind == "html" and is_internal(link.target) and not link.target.startswith("#!"):
+            broken = site.check(page_file, link.target)
+            if broken:
+                problems.append(Problem(label, link.line, broken[0], broken[1], "links"))
+    return problems
+
+
+def generated_link_problems(page_html: str, label: str, page_file: str, site: SiteIndex) -> list[Problem]:
+    """Links our hooks wrote into the HTML (glossary terms): reported with the term, not a line."""
+    problems = []
+    for href, text in _GLOSSARY_LINK.findall(page_html):
+        broken = site.check(page_file, html.unescape(href))
+        if broken:
+            problems.append(Problem(label, None, f"generated glossary link for '{text}': {broken[0]}",
+                                    f"check the glossary page and term id; {broken[1]}", "links"))
+    return problems
+
+
+@dataclass(frozen=True)
+class CrossLanguageLink:
+    line: int
+    target_language: str
+    target_path: str  # .md path inside the target language folder
+    fragment: str
+
+
+_MD_LINK_WITH_TEXT = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?\s*\)")
+
+
+def rewrite_cross_language_links(markdown: str, page_path: str, language: str, languages: tuple[str, ...],
+                                 url_of: callable, first_line: int = 1) -> tuple[str, list[CrossLanguageLink]]:
+    """Turn Markdown links into another language's folder into HTML links MkDocs leaves alone.
+
+    MkDocs would report them as missing (it only sees this language's files).
+    ``url_of(language, md_path)`` gives the target's URL relative to this page;
+    the returned records are checked against the built site at the end.
+    """
+    found: list[CrossLanguageLink] = []
+    out = []
+    fence = None
+    for offset, line in enumerate(markdown.split("\n")):
+        opener = re.match(r"^\s*(`{3,}|~{3,})", line)
+        if fence:
+            fence = None if opener and opener.group(1)[0] == fence[0] else fence
+            out.append(line)
+            continue
+        if opener:
+            fence = opener.group(1)
+            out.append(line)
+            continue
+
+        def replace(match: re.Match[str], number: int = first_line + offset) -> str:
+            text, target = match.group(1), match.group(2)
+            if not is_internal(target):
+                return match.group(0)
+            parts = urlsplit(target)
+            if not parts.path.endswith(".md"):
+                return match.group(0)
+            joined = posixpath.normpath(posixpath.join(language, posixpath.dirname(page_path), parts.path))
+            head, _, rest = joined.partition("/")
+            if head == language or head not in languages:
+                return match.group(0)
+            found.append(CrossLanguageLink(number, head, rest, parts.fragment))
+            href = url_of(head, rest) + (f"#{parts.fragment}" if parts.fragment else "")
+            return f'<a href="{html.escape(href)}" hreflang="{head}">{text}</a>'
+
+        out.append(_MD_LINK_WITH_TEXT.sub(replace, line))
+    return "\n".join(out), found
