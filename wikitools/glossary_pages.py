@@ -143,4 +143,4 @@ def _entry(term: Term, glossary: Glossary, language: str, links: list[Backlink])
                      + labels["sep"].join(f"[{_md(b.title)}]({b.path})" for b in links))
     elif term.reference_only:
         facts.append(f"- {labels['used_in']}: {labels['unused']}")
-    return [*facts, ""]
+    return [*out, *facts, ""]
