@@ -78,22 +78,25 @@ def test_language_switch_keeps_the_page_on_full_load(session):
     assert page.evaluate("document.documentElement.lang") == "ja"
 
 
-@pytest.mark.parametrize(("start", "target", "other"), [("", "sagemaker/deploy/", "en"),
-                                                         ("en/", "en/sagemaker/deploy/", "ja")])
+@pytest.mark.parametrize(("start", "target", "other"), [("sagemaker/", "sagemaker/deploy/", "en"),
+                                                         ("en/sagemaker/", "en/sagemaker/deploy/", "ja")])
 def test_language_switch_keeps_the_page_after_instant_navigation(session, start, target, other):
     page = session.page
     page.goto(session.url(start))
     settle(page)
     page.evaluate("window.__no_reload = true")
-    page.locator(f'a.md-nav__link[href$="{target.split("/", 1)[-1] if start else target}"]').first.click()
+    page.locator(f'.md-content a[href="{session.url(target)}"]').first.click()
     page.wait_for_url(session.url(target))
     page.wait_for_function("() => document.querySelector('h1') && location.pathname.endsWith('deploy/')")
     assert page.evaluate("window.__no_reload") is True, "instant navigation did a full reload"
     with page.expect_navigation():
         switch_language(page, other)
     settle(page)
-    expected = target[len("en/"):] if start else "en/" + target
-    assert page.url == session.url(expected)
+    expected = target[len("en/"):] if target.startswith("en/") else "en/" + target
+    # the current section's anchor (shared by both languages) comes along
+    url, _, anchor = page.url.partition("#")
+    assert url == session.url(expected)
+    assert not anchor or page.evaluate("(id) => document.getElementById(id) !== null", anchor)
     assert page.evaluate("document.documentElement.lang") == other
 
 
@@ -145,8 +148,10 @@ def test_palettes_give_diagrams_different_colours(browser, built_site):
         page = context.new_page()
         page.goto(built_site.url + DIAGRAM_PAGE)
         wait_for_diagrams(page, 1)
-        fills[scheme] = page.evaluate("""() => { const r = document.querySelector('div.mermaid').shadowRoot
-            .querySelector('.node rect, .node polygon'); return getComputedStyle(r).fill + getComputedStyle(r).stroke; }""")
+        # node outlines use the accent colour in both palettes; labels and edges follow the scheme
+        fills[scheme] = page.evaluate("""() => { const root = document.querySelector('div.mermaid').shadowRoot;
+            const label = root.querySelector('.nodeLabel'); const edge = root.querySelector('.flowchart-link');
+            return getComputedStyle(label).color + ' ' + getComputedStyle(edge).stroke; }""")
         context.close()
     assert fills["light"] != fills["dark"]
 
