@@ -29,7 +29,12 @@ from wikitools.adapter import (
 )
 from wikitools.content_safety import safety_problems
 from wikitools.languages import url_prefix
-from wikitools.links import SiteIndex, generated_link_problems, rewrite_cross_language_links, source_link_problems
+from wikitools.links import (
+    SiteIndex,
+    generated_link_problems,
+    rewrite_cross_language_links,
+    source_link_problems,
+)
 from wikitools.markdown_scan import split_front_matter
 from wikitools.page_pairs import page_pairs
 from wikitools.problems import Problem
@@ -66,6 +71,17 @@ def _site_file(prefix: str, md_path: str) -> str:
     return posixpath.join(prefix, stem, "index.html")
 
 
+def _first_line_of(markdown: str, source: str) -> int:
+    """File line on which ``markdown`` (the page body MkDocs passes to hooks) starts."""
+    _, body_start, _ = split_front_matter(source)
+    lines = source.splitlines()
+    first = next((line for line in markdown.splitlines() if line.strip()), "")
+    for index in range(body_start, len(lines)):
+        if lines[index] == first:
+            return index + 1 - next(i for i, line in enumerate(markdown.splitlines()) if line.strip())
+    return body_start + 1
+
+
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
@@ -76,10 +92,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         except ValueError as error:
             _build.problems.append(Problem("translations.lock.json", None, str(error), "fix the JSON.", "translation"))
         langs = tuple(_prefixes(config))
+        root = _root(config)
+        problems = list(_build.problems)
         for pair in page_pairs(Path(config.docs_dir), langs):
             for lang in stale_languages(pair, _build.lock):
                 newer = next(other for other in langs if other != lang)
                 _build.stale[(lang, pair.path)] = newer
+            label = {lang: Path(config.docs_dir, lang, pair.path).relative_to(root).as_posix() for lang in langs}
+            problems += parity_problems(pair, label)
+            problems += freshness_problems(pair, _build.lock, label)
+            for lang, file in pair.files.items():
+                problems += safety_problems(file.read_text(encoding="utf-8"), label[lang])
+        # Source-only checks are reported now: a later language build that aborts
+        # (for example on a missing translation) must not hide them.
+        report(problems, log)
     return config
 
 
@@ -95,22 +121,31 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     path = language_path(page.file)
     prefixes = _prefixes(config)
     label = source_label(config, page.file)
-    _, body_start, _ = split_front_matter(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+    first_line = _first_line_of(markdown, Path(page.file.abs_src_path).read_text(encoding="utf-8"))
 
     def url_of(target_language: str, md_path: str) -> str:
         target = _site_file(prefixes[target_language], md_path)
         return get_relative_url(target[: -len("index.html")], page.url)
 
-    markdown, links = rewrite_cross_language_links(markdown, path, language, tuple(prefixes), url_of,
-                                                   first_line=body_start + 1)
+    markdown, links = rewrite_cross_language_links(
+        markdown, path, language, tuple(prefixes), url_of, first_line=first_line
+    )
     for link in links:
-        _build.cross.append((label, page.file.dest_uri, link.line,
-                             _site_file(prefixes[link.target_language], link.target_path), link.fragment))
+        _build.cross.append(
+            (
+                label,
+                page.file.dest_uri,
+                link.line,
+                _site_file(prefixes[link.target_language], link.target_path),
+                link.fragment,
+            )
+        )
     newer = _build.stale.get((language, path))
     if newer:
         page.meta["translation_stale"] = True
         page.meta["translation_source_url"] = get_relative_url(
-            _site_file(prefixes[newer], path)[: -len("index.html")], page.url)
+            _site_file(prefixes[newer], path)[: -len("index.html")], page.url
+        )
     return markdown
 
 
@@ -120,25 +155,32 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site_dir = Path(config.site_dir)
     site = SiteIndex.from_dir(site_dir)
-    problems = list(_build.problems)
+    problems: list[Problem] = []
     for site_file, (label, source) in sorted(_build.pages.items()):
         text = source.read_text(encoding="utf-8")
-        problems += safety_problems(text, label)
         problems += source_link_problems(text, label, site_file, site)
         built = site_dir / site_file
         if built.exists():
             problems += generated_link_problems(built.read_text(encoding="utf-8"), label, site_file, site)
-    for label, _site_file_, line, target, fragment in _build.cross:
+    for label, _, line, target, fragment in _build.cross:
         if target not in site.ids:
-            problems.append(Problem(label, line, f"link to the other language: no page '{target}'.",
-                                    "check the path of the translated page.", "links"))
+            problems.append(
+                Problem(
+                    label,
+                    line,
+                    f"link to the other language: no page '{target}'.",
+                    "check the path of the translated page.",
+                    "links",
+                )
+            )
         elif fragment and fragment not in site.ids[target]:
-            problems.append(Problem(label, line, f"link to the other language: '{target}' has no '#{fragment}'.",
-                                    "use an anchor that exists in the translated page.", "links"))
-    langs = tuple(_prefixes(config))
-    root = _root(config)
-    for pair in page_pairs(Path(config.docs_dir), langs):
-        label = {lang: Path(config.docs_dir, lang, pair.path).relative_to(root).as_posix() for lang in langs}
-        problems += parity_problems(pair, label)
-        problems += freshness_problems(pair, _build.lock, label)
+            problems.append(
+                Problem(
+                    label,
+                    line,
+                    f"link to the other language: '{target}' has no '#{fragment}'.",
+                    "use an anchor that exists in the translated page.",
+                    "links",
+                )
+            )
     report(problems, log)

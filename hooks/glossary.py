@@ -58,7 +58,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language = current_language(config)
     if language == default_language(config):  # a new build of all languages starts
         _build = _Build()
-        _build.glossary, _build.problems = load_glossary(Path(config.config_file_path).parent)
+        _build.glossary, problems = load_glossary(Path(config.config_file_path).parent)
+        report(problems, log)  # now, so a later language build that aborts cannot hide them
     _build.matchers[language] = TermMatcher(forms_for_language(_build.glossary, language))
     return config
 
@@ -69,11 +70,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     scans = []
     for file in files.documentation_pages():
         text = Path(file.abs_src_path).read_text(encoding="utf-8")
-        scan, problems = scan_source(text, language_path(file), source_label(config, file),
-                                     _build.matchers[language], _build.glossary)
+        scan, problems = scan_source(
+            text, language_path(file), source_label(config, file), _build.matchers[language], _build.glossary
+        )
         scans.append(scan)
         _build.problems += problems
     _build.scans[language] = scans
+    report(_build.problems, log)
+    _build.problems = []
     return files
 
 
@@ -113,8 +117,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     base = get_relative_url(glossary_url.url, page.url)
     base = "" if base in (".", "./") else base
-    return link_terms(html, _build.matchers[language], _build.glossary, language,
-                      lambda term_id: f"{base}#{term_id}").html
+    return link_terms(
+        html, _build.matchers[language], _build.glossary, language, lambda term_id: f"{base}#{term_id}"
+    ).html
 
 
 @event_priority(-200)
@@ -122,11 +127,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not all_languages_built(config):
         return
     summary, problems = coverage(_build.glossary, _build.scans, exclude={GLOSSARY_PAGE})
-    report(_build.problems + problems, log)
+    report(problems, log)
     out = Path(config.site_dir) / "glossary-coverage.json"
     out.write_text(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    log.info("glossary: %d terms; used ja %d, en %d; orphans ja %d, en %d; variants found %d",
-             summary["terms"], summary["languages"].get("ja", {}).get("used", 0),
-             summary["languages"].get("en", {}).get("used", 0),
-             len(summary["languages"].get("ja", {}).get("orphans", [])),
-             len(summary["languages"].get("en", {}).get("orphans", [])), summary["variants_found"])
+    log.info(
+        "glossary: %d terms; used ja %d, en %d; orphans ja %d, en %d; variants found %d",
+        summary["terms"],
+        summary["languages"].get("ja", {}).get("used", 0),
+        summary["languages"].get("en", {}).get("used", 0),
+        len(summary["languages"].get("ja", {}).get("orphans", [])),
+        len(summary["languages"].get("en", {}).get("orphans", [])),
+        summary["variants_found"],
+    )

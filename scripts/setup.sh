@@ -22,10 +22,20 @@ PY
 fi
 
 if [ "${1:-}" = "--browser" ]; then
+  # Debian's chromium for the browser tests (unless another browser is given or present), and
+  # CJK fonts so Japanese pages render as readers see them (the site ships no web fonts).
+  packages=""
   if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1; then
-    echo "Installing Debian's chromium for the browser tests..."
+    packages="chromium"
+  fi
+  if command -v fc-list >/dev/null 2>&1 && ! fc-list :lang=ja 2>/dev/null | grep -q .; then
+    packages="$packages fonts-noto-cjk"
+  fi
+  if [ -n "$packages" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing $packages for the browser tests..."
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
-    $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    # shellcheck disable=SC2086
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages >/dev/null
   fi
 fi

@@ -35,10 +35,17 @@ def sha256_of(path: Path) -> str:
 def fetch(package: str, version: str, member: str, dest: Path) -> str:
     """Copy ``member`` out of the npm tarball of ``package@version`` to ``dest``."""
     with tempfile.TemporaryDirectory() as tmp:
-        out = subprocess.run(
-            ["npm", "pack", f"{package}@{version}", "--silent"],
-            cwd=tmp, check=True, capture_output=True, text=True,
-        ).stdout.strip().splitlines()[-1]
+        out = (
+            subprocess.run(
+                ["npm", "pack", f"{package}@{version}", "--silent"],
+                cwd=tmp,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         with tarfile.open(Path(tmp) / out) as tar:
             source = tar.extractfile(f"package/{member}")
             if source is None:

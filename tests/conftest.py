@@ -23,8 +23,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BROWSER_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -39,7 +43,12 @@ def build_site(project: Path, out: Path, env: dict[str, str] | None = None) -> s
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
-        cwd=project, capture_output=True, text=True, env=full_env, timeout=600, check=False,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=600,
+        check=False,
     )
 
 
@@ -79,8 +88,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 def find_browser() -> str | None:
     """CHROMIUM_PATH, then chromium, then google-chrome (GitHub's Ubuntu runners ship Chrome)."""
-    candidates = [os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), shutil.which("chromium-browser"),
-                  shutil.which("google-chrome"), shutil.which("google-chrome-stable")]
+    candidates = [
+        os.environ.get("CHROMIUM_PATH"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        shutil.which("google-chrome"),
+        shutil.which("google-chrome-stable"),
+    ]
     return next((c for c in candidates if c and Path(c).exists()), None)
 
 
@@ -123,7 +137,7 @@ def route_site(context, site: BuiltSite) -> Traffic:
             traffic.missing.append(path)
             route.fulfill(status=404, body="not found")
             return
-        rel = path[len(site.base_path):]
+        rel = path[len(site.base_path) :]
         file = site.root / rel
         if file.is_dir() or rel.endswith("/") or rel == "":
             file = file / "index.html"

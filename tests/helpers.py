@@ -23,8 +23,9 @@ def categories() -> dict:
 
 
 def mini_glossary() -> Glossary:
-    glossary, problems = build_glossary((FIXTURES / "mini_terms.yml").read_text(encoding="utf-8"), schema(),
-                                        categories())
+    glossary, problems = build_glossary(
+        (FIXTURES / "mini_terms.yml").read_text(encoding="utf-8"), schema(), categories()
+    )
     assert problems == [], problems
     return glossary
 

@@ -29,14 +29,16 @@ def material_search(page, query: str, timeout: float = 15000) -> list[str]:
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
         " return m && m.textContent.trim() !== '' && !/Initializing|初期化/.test(m.textContent); }",
-        timeout=timeout)
+        timeout=timeout,
+    )
     box = page.locator("input.md-search__input")
     # Material reads the box on keyup. Japanese arrives through an input method (no key
     # events per character), so set the text and finish with a key, as an IME commit does.
     box.fill("")
     box.press("End")
     page.wait_for_function(
-        "() => document.querySelectorAll('.md-search-result__list > li').length === 0", timeout=timeout)
+        "() => document.querySelectorAll('.md-search-result__list > li').length === 0", timeout=timeout
+    )
     page.evaluate("() => { window.__wikiSnap = undefined; }")
     box.fill(query)
     box.press("End")
@@ -50,7 +52,9 @@ def material_search(page, query: str, timeout: float = 15000) -> list[str]:
              if (window.__wikiSnap !== snap) { window.__wikiSnap = snap; window.__wikiSince = now; return false; }
              return now - window.__wikiSince > 400;
            }""",
-        timeout=timeout, polling=50)
+        timeout=timeout,
+        polling=50,
+    )
     out: list[str] = []
     for href in page.evaluate(RESULTS):
         path = urlsplit(href).path

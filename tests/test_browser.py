@@ -33,7 +33,10 @@ def expected_diagrams(site, rel: str) -> int:
 def wait_for_diagrams(page, count: int) -> dict:
     page.wait_for_function(
         "(n) => [...document.querySelectorAll('div.mermaid')].filter(h => h.shadowRoot && "
-        "h.shadowRoot.querySelector('svg')).length >= n", arg=count, timeout=20000)
+        "h.shadowRoot.querySelector('svg')).length >= n",
+        arg=count,
+        timeout=20000,
+    )
     return page.evaluate(COUNT_RENDERED)
 
 
@@ -78,8 +81,10 @@ def test_language_switch_keeps_the_page_on_full_load(session):
     assert page.evaluate("document.documentElement.lang") == "ja"
 
 
-@pytest.mark.parametrize(("start", "target", "other"), [("sagemaker/", "sagemaker/deploy/", "en"),
-                                                         ("en/sagemaker/", "en/sagemaker/deploy/", "ja")])
+@pytest.mark.parametrize(
+    ("start", "target", "other"),
+    [("sagemaker/", "sagemaker/deploy/", "en"), ("en/sagemaker/", "en/sagemaker/deploy/", "ja")],
+)
 def test_language_switch_keeps_the_page_after_instant_navigation(session, start, target, other):
     page = session.page
     page.goto(session.url(start))
@@ -92,7 +97,7 @@ def test_language_switch_keeps_the_page_after_instant_navigation(session, start,
     with page.expect_navigation():
         switch_language(page, other)
     settle(page)
-    expected = target[len("en/"):] if target.startswith("en/") else "en/" + target
+    expected = target[len("en/") :] if target.startswith("en/") else "en/" + target
     # the current section's anchor (shared by both languages) comes along
     url, _, anchor = page.url.partition("#")
     assert url == session.url(expected)
@@ -176,7 +181,8 @@ def test_axe_finds_no_serious_or_critical_violations(session, language):
         result = session.page.evaluate("""async () => {
             const r = await axe.run(document, { resultTypes: ["violations"] });
             return r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
-                    .map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ")) }));
+                    .map(v => ({ id: v.id, impact: v.impact,
+                                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ")) }));
         }""")
         if result:
             failures.append(f"{rel}: {json.dumps(result, ensure_ascii=False)}")
@@ -185,8 +191,12 @@ def test_axe_finds_no_serious_or_critical_violations(session, language):
 
 def test_screenshots_of_a_page_in_each_language(session):
     (ROOT / ".cache").mkdir(exist_ok=True)
-    for rel, name in (("", "home-ja"), ("en/", "home-en"), ("sagemaker/deploy/", "deploy-ja"),
-                      ("en/sagemaker/deploy/", "deploy-en")):
+    for rel, name in (
+        ("", "home-ja"),
+        ("en/", "home-en"),
+        ("sagemaker/deploy/", "deploy-ja"),
+        ("en/sagemaker/deploy/", "deploy-en"),
+    ):
         session.page.goto(session.url(rel))
         settle(session.page)
         path = ROOT / ".cache" / f"{name}.png"

@@ -100,8 +100,12 @@ def test_deferred_stale_translation_builds_with_banner(project):
     import sys
 
     append(project, "docs/ja/sagemaker/tune.md", "追記した段落です。")
-    subprocess.run([sys.executable, "-m", "wikitools.translations", "defer", "docs/en/sagemaker/tune.md"],
-                   cwd=project, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "wikitools.translations", "defer", "docs/en/sagemaker/tune.md"],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
     result = build_site(project, project / "site")
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     html = (project / "site/en/sagemaker/tune/index.html").read_text("utf-8")
@@ -109,7 +113,9 @@ def test_deferred_stale_translation_builds_with_banner(project):
 
 
 def test_unsafe_html(project):
-    line = append(project, "docs/ja/mlops/index.md", '<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(1)">')
+    line = append(
+        project, "docs/ja/mlops/index.md", '<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(1)">'
+    )
     log = failing_build(project)
     assert f"docs/ja/mlops/index.md:{line}: <script> is not allowed" in log
     assert f"docs/ja/mlops/index.md:{line + 2}: event handler attribute 'onerror'" in log
@@ -143,13 +149,17 @@ def test_malformed_glossary_data(project):
 
 def test_incomplete_glossary_term(project):
     path = project / "glossary/terms.yml"
-    path.write_text(path.read_text("utf-8") + """
+    path.write_text(
+        path.read_text("utf-8")
+        + """
 - id: half-done
   category: ml-concept
   status: current
   docs_url: https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html
   ja: {name: 未完成, reading: みかんせい, short: 定義です。, long: 説明です。}
   en: {name: half done}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     log = failing_build(project)
     assert "term 'half-done' en: 'short' is a required property" in log

@@ -61,9 +61,12 @@ def test_every_diagram_parses_with_the_real_mermaid_parser(browser):
 
 @pytest.mark.browser
 def test_a_broken_diagram_is_reported_with_page_and_number(browser):
-    text = "# T\n\n```mermaid\nflowchart LR\n  accTitle: ok\n  accDescr: ok\n  A --> B\n```\n\n```mermaid\nflowchart LR\n  A -->\n```\n"
+    text = (
+        "# T\n\n```mermaid\nflowchart LR\n  accTitle: ok\n  accDescr: ok\n  A --> B\n```\n\n"
+        "```mermaid\nflowchart LR\n  A -->\n```\n"
+    )
     diagrams = extract_diagrams(text, "docs/ja/broken.md")
     errors = syntax_errors(browser, diagrams)
     assert len(errors) == 1
     assert errors[0].startswith("docs/ja/broken.md:10 (diagram 2): ")
-    assert [str(p) for p in accessibility_problems(diagrams[1])][0].startswith("[diagrams] docs/ja/broken.md:10")
+    assert next(str(p) for p in accessibility_problems(diagrams[1])).startswith("[diagrams] docs/ja/broken.md:10")

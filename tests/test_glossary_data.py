@@ -26,8 +26,9 @@ def test_missing_english_definition_is_reported_with_term_and_line():
   en: {name: shard, long: text}
 """
     messages = problems_for(text)
-    assert any("glossary/terms.yml:6" in m and "'shard'" in m and "'short' is a required property" in m
-               for m in messages), messages
+    assert any(
+        "glossary/terms.yml:6" in m and "'shard'" in m and "'short' is a required property" in m for m in messages
+    ), messages
 
 
 def test_duplicate_id_and_unknown_related_are_reported():

@@ -20,9 +20,11 @@ def test_each_section_links_again():
 
 
 def test_nothing_linked_in_code_headings_links_mermaid_or_admonition_titles():
-    html = ("<h2 id='x'>推論</h2><p><code>推論</code> <a href='/x'>推論</a></p>"
-            "<pre class='mermaid'><code>推論</code></pre>"
-            "<div class='admonition note'><p class='admonition-title'>推論</p></div>")
+    html = (
+        "<h2 id='x'>推論</h2><p><code>推論</code> <a href='/x'>推論</a></p>"
+        "<pre class='mermaid'><code>推論</code></pre>"
+        "<div class='admonition note'><p class='admonition-title'>推論</p></div>"
+    )
     assert "glossary-term" not in link(html)
 
 
@@ -33,7 +35,7 @@ def test_text_after_skipped_element_is_linked():
 
 def test_retired_term_gets_status_badge():
     out = link("<p>Elastic Inference は使えません。</p>")
-    assert 'term-status--retired' in out and "提供終了" in out and "2024-04-15" in out
+    assert "term-status--retired" in out and "提供終了" in out and "2024-04-15" in out
 
 
 def test_term_not_linked_inside_its_own_glossary_entry():

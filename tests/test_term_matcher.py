@@ -2,12 +2,14 @@ from tests.helpers import matcher
 
 
 def found(text: str, language: str = "ja") -> list[tuple[str, str]]:
-    return [(text[m.start:m.end], m.term_id) for m in matcher(language).find(text)]
+    return [(text[m.start : m.end], m.term_id) for m in matcher(language).find(text)]
 
 
 def test_longest_term_wins_in_japanese_running_text():
-    assert found("SageMakerの推論エンドポイントを") == [("SageMaker", "sagemaker-ai"),
-                                                       ("推論エンドポイント", "inference-endpoint")]
+    assert found("SageMakerの推論エンドポイントを") == [
+        ("SageMaker", "sagemaker-ai"),
+        ("推論エンドポイント", "inference-endpoint"),
+    ]
 
 
 def test_shorter_term_still_found_alone():
@@ -36,5 +38,7 @@ def test_variant_is_found_and_flagged():
 
 
 def test_english_is_case_insensitive_and_plural_alias():
-    assert found("Real-time endpoint inferences", "en") == [("Real-time endpoint", "inference-endpoint"),
-                                                            ("inferences", "inference")]
+    assert found("Real-time endpoint inferences", "en") == [
+        ("Real-time endpoint", "inference-endpoint"),
+        ("inferences", "inference"),
+    ]

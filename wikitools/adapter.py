@@ -44,7 +44,7 @@ def language_path(file: Any) -> str:
     """A documentation file's path inside its language folder ("ja/sagemaker/train.md" -> "sagemaker/train.md")."""
     locale = getattr(file, "locale", None)
     src = file.src_uri
-    return src[len(locale) + 1:] if locale and src.startswith(f"{locale}/") else src
+    return src[len(locale) + 1 :] if locale and src.startswith(f"{locale}/") else src
 
 
 def source_label(config: Any, file: Any) -> str:

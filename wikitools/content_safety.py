@@ -15,19 +15,69 @@ from collections.abc import Iterator
 from wikitools.markdown_scan import split_front_matter
 from wikitools.problems import Problem
 
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt", "em",
-    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
-    "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "section",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+        "var",
+    }
+)
 FORBIDDEN_TAGS = frozenset({"script", "iframe", "object", "embed", "form", "style"})
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*)?)/?\s*>")
 _EVENT_ATTR = re.compile(r"""(?:^|\s)(on[a-z]+)\s*=""", re.IGNORECASE)
 _URL_ATTR = re.compile(r"""(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*([^"'\s>]+)""", re.IGNORECASE)
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")
 _BAD_SCHEME = re.compile(r"^\s*(javascript|data|vbscript)\s*:", re.IGNORECASE)
 
 
@@ -59,11 +109,17 @@ def safety_problems(text: str, label: str) -> list[Problem]:
         for tag in _TAG.finditer(line):
             name, attrs = tag.group(2).lower(), tag.group(3) or ""
             if name in FORBIDDEN_TAGS:
-                add(number, f"<{name}> is not allowed in content.",
-                    "remove it; use Markdown, a Mermaid diagram or an admonition instead.")
+                add(
+                    number,
+                    f"<{name}> is not allowed in content.",
+                    "remove it; use Markdown, a Mermaid diagram or an admonition instead.",
+                )
             elif name not in ALLOWED_TAGS and not tag.group(1):
-                add(number, f"<{name}> is not on the raw-HTML allow-list.",
-                    "use Markdown, or write the text in `code` if it is not HTML.")
+                add(
+                    number,
+                    f"<{name}> is not on the raw-HTML allow-list.",
+                    "use Markdown, or write the text in `code` if it is not HTML.",
+                )
             for event in _EVENT_ATTR.finditer(attrs):
                 add(number, f"event handler attribute '{event.group(1)}' is not allowed.", "remove the attribute.")
             if re.search(r"\bstyle\s*=", attrs, re.IGNORECASE):

@@ -42,7 +42,7 @@ def extract_diagrams(text: str, label: str) -> list[Diagram]:
         body: list[str] = []
         end = index + 1
         while end < len(lines) and not lines[end].strip().startswith(fence):
-            body.append(lines[end][len(indent):] if lines[end].startswith(indent) else lines[end])
+            body.append(lines[end][len(indent) :] if lines[end].startswith(indent) else lines[end])
             end += 1
         diagrams.append(Diagram(label, len(diagrams) + 1, index + 1, "\n".join(body)))
         index = end + 1
@@ -53,6 +53,13 @@ def accessibility_problems(diagram: Diagram) -> list[Problem]:
     problems = []
     for keyword in ("accTitle", "accDescr"):
         if not re.search(rf"^\s*{keyword}\s*[:{{]", diagram.code, re.MULTILINE):
-            problems.append(Problem(diagram.label, diagram.line, f"diagram {diagram.number} has no {keyword}.",
-                                    f"add '{keyword}: …' after the diagram type line.", "diagrams"))
+            problems.append(
+                Problem(
+                    diagram.label,
+                    diagram.line,
+                    f"diagram {diagram.number} has no {keyword}.",
+                    f"add '{keyword}: …' after the diagram type line.",
+                    "diagrams",
+                )
+            )
     return problems

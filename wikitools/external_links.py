@@ -85,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     cache_path.write_text(json.dumps(cache, indent=1, sort_keys=True), encoding="utf-8")
 
     broken = {u: cache[u] for u in urls if not 200 <= cache[u]["status"] < 400}
-    print(f"external links: {len(urls)} distinct, {len(todo)} checked now, {len(urls) - len(todo)} from cache, "
-          f"{len(broken)} broken")
+    print(
+        f"external links: {len(urls)} distinct, {len(todo)} checked now, {len(urls) - len(todo)} from cache, "
+        f"{len(broken)} broken"
+    )
     for url, result in sorted(broken.items()):
         status = result["status"] or "no answer"
         print(f"  {status} {url} {result['note']}".rstrip())

@@ -27,8 +27,9 @@ class SourcePage:
     variants: int = 0
 
 
-def scan_source(text: str, path: str, label: str, matcher: TermMatcher,
-                glossary: Glossary) -> tuple[SourcePage, list[Problem]]:
+def scan_source(
+    text: str, path: str, label: str, matcher: TermMatcher, glossary: Glossary
+) -> tuple[SourcePage, list[Problem]]:
     page = SourcePage(path=path, label=label, title=page_title(text))
     problems: list[Problem] = []
     for number, line in prose_lines(text):
@@ -36,11 +37,16 @@ def scan_source(text: str, path: str, label: str, matcher: TermMatcher,
             page.used.add(match.term_id)
             if match.form.is_variant:
                 page.variants += 1
-                problems.append(Problem(
-                    label, number,
-                    f"'{line[match.start:match.end]}' is a non-standard form of '{match.form.standard}' "
-                    f"(glossary term '{match.term_id}').",
-                    f"write '{match.form.standard}' (quote a misspelling on purpose in `code`).", "glossary"))
+                problems.append(
+                    Problem(
+                        label,
+                        number,
+                        f"'{line[match.start : match.end]}' is a non-standard form of '{match.form.standard}' "
+                        f"(glossary term '{match.term_id}').",
+                        f"write '{match.form.standard}' (quote a misspelling on purpose in `code`).",
+                        "glossary",
+                    )
+                )
     for number, term_id, _ in explicit_refs(text):
         if term_id in glossary.terms:
             page.used.add(term_id)
@@ -51,8 +57,9 @@ def scan_source(text: str, path: str, label: str, matcher: TermMatcher,
     return page, problems
 
 
-def coverage(glossary: Glossary, scans: dict[str, list[SourcePage]],
-             exclude: set[str]) -> tuple[dict[str, Any], list[Problem]]:
+def coverage(
+    glossary: Glossary, scans: dict[str, list[SourcePage]], exclude: set[str]
+) -> tuple[dict[str, Any], list[Problem]]:
     problems: list[Problem] = []
     summary: dict[str, Any] = {
         "terms": len(glossary.terms),
@@ -64,12 +71,20 @@ def coverage(glossary: Glossary, scans: dict[str, list[SourcePage]],
         pages = [p for p in scans.get(language, []) if p.path not in exclude]
         used = set().union(*(p.used for p in pages)) if pages else set()
         orphans = sorted(t.id for t in glossary.terms.values() if t.id not in used and not t.reference_only)
-        summary["languages"][language] = {"pages": len(pages), "used": len(used & set(glossary.terms)),
-                                          "orphans": orphans}
+        summary["languages"][language] = {
+            "pages": len(pages),
+            "used": len(used & set(glossary.terms)),
+            "orphans": orphans,
+        }
         for term_id in orphans:
             term = glossary.terms[term_id]
-            problems.append(Problem(
-                glossary.source, term.line,
-                f"term '{term_id}' ({term.text[language].name}) is not used on any {language} content page.",
-                "mention it on a page where it belongs, or mark it 'reference_only: true'.", "glossary"))
+            problems.append(
+                Problem(
+                    glossary.source,
+                    term.line,
+                    f"term '{term_id}' ({term.text[language].name}) is not used on any {language} content page.",
+                    "mention it on a page where it belongs, or mark it 'reference_only: true'.",
+                    "glossary",
+                )
+            )
     return summary, problems

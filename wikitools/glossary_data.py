@@ -101,13 +101,27 @@ def parse_terms(text: str, source: str) -> tuple[list[dict[str, Any]], yaml.Node
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = getattr(error, "problem", None) or str(error)
-        return [], None, [Problem(source, line, f"invalid YAML: {reason}.",
-                                  "fix the YAML syntax at that line.", "glossary")]
+        return (
+            [],
+            None,
+            [Problem(source, line, f"invalid YAML: {reason}.", "fix the YAML syntax at that line.", "glossary")],
+        )
     if data is None:
         return [], node, []
     if not isinstance(data, list):
-        return [], node, [Problem(source, 1, "the glossary must be a YAML list of terms.",
-                                  "start each term with '- id: ...'.", "glossary")]
+        return (
+            [],
+            node,
+            [
+                Problem(
+                    source,
+                    1,
+                    "the glossary must be a YAML list of terms.",
+                    "start each term with '- id: ...'.",
+                    "glossary",
+                )
+            ],
+        )
     return data, node, []
 
 
@@ -118,8 +132,15 @@ def schema_problems(data: list[Any], node: yaml.Node | None, schema: dict[str, A
         path = list(error.absolute_path)
         where = "/".join(str(p) for p in path[1:]) or "term"
         term_id = data[path[0]].get("id", "?") if path and isinstance(data[path[0]], dict) else "?"
-        problems.append(Problem(source, _line_of(node, path), f"term '{term_id}' {where}: {error.message}.",
-                                "complete or correct the field as glossary/schema.json describes.", "glossary"))
+        problems.append(
+            Problem(
+                source,
+                _line_of(node, path),
+                f"term '{term_id}' {where}: {error.message}.",
+                "complete or correct the field as glossary/schema.json describes.",
+                "glossary",
+            )
+        )
     return problems
 
 
@@ -128,17 +149,24 @@ def _term_from(raw: dict[str, Any], line: int) -> Term:
     for lang in LANGUAGES:
         t = raw.get(lang) or {}
         texts[lang] = TermText(
-            name=str(t.get("name", "")), short=str(t.get("short", "")), long=str(t.get("long", "")),
+            name=str(t.get("name", "")),
+            short=str(t.get("short", "")),
+            long=str(t.get("long", "")),
             reading=str(t.get("reading", "")),
             aliases=tuple(str(a) for a in t.get("aliases") or ()),
             variants=tuple(str(v) for v in t.get("variants") or ()),
         )
     return Term(
-        id=str(raw["id"]), category=str(raw.get("category", "")), status=str(raw.get("status", "current")),
-        docs_url=str(raw.get("docs_url", "")), text=texts,
+        id=str(raw["id"]),
+        category=str(raw.get("category", "")),
+        status=str(raw.get("status", "current")),
+        docs_url=str(raw.get("docs_url", "")),
+        text=texts,
         related=tuple(str(r) for r in raw.get("related") or ()),
-        status_date=str(raw.get("status_date", "") or ""), successor=str(raw.get("successor", "") or ""),
-        reference_only=bool(raw.get("reference_only", False)), line=line,
+        status_date=str(raw.get("status_date", "") or ""),
+        successor=str(raw.get("successor", "") or ""),
+        reference_only=bool(raw.get("reference_only", False)),
+        line=line,
     )
 
 
@@ -152,13 +180,19 @@ def semantic_problems(glossary: Glossary) -> list[Problem]:
 
     for term in glossary.terms.values():
         if glossary.categories and term.category not in glossary.categories:
-            report(term, f"unknown category '{term.category}'.",
-                   f"use one of: {', '.join(glossary.categories)} (glossary/categories.yml).")
+            report(
+                term,
+                f"unknown category '{term.category}'.",
+                f"use one of: {', '.join(glossary.categories)} (glossary/categories.yml).",
+            )
         for ref in (*term.related, *([term.successor] if term.successor else [])):
             if ref not in glossary.terms:
                 close = glossary.closest_ids(ref)
-                report(term, f"refers to unknown term '{ref}'.",
-                       f"use an existing id{': ' + ', '.join(close) if close else ''}.")
+                report(
+                    term,
+                    f"refers to unknown term '{ref}'.",
+                    f"use an existing id{': ' + ', '.join(close) if close else ''}.",
+                )
             elif ref == term.id:
                 report(term, "lists itself as related or successor.", "remove the self-reference.")
     for lang in LANGUAGES:
@@ -171,18 +205,23 @@ def semantic_problems(glossary: Glossary) -> list[Problem]:
                     continue
                 other = owner.get(key)
                 if other and other != term.id:
-                    report(term, f"{lang} form '{form}' is also a name, alias or variant of '{other}'.",
-                           "keep each surface form on one term only.")
+                    report(
+                        term,
+                        f"{lang} form '{form}' is also a name, alias or variant of '{other}'.",
+                        "keep each surface form on one term only.",
+                    )
                 owner.setdefault(key, term.id)
             for variant in text.variants:
                 if fold(variant) in {fold(f) for f in text.forms}:
-                    report(term, f"{lang} variant '{variant}' equals its own name or alias.",
-                           "remove it from variants.")
+                    report(
+                        term, f"{lang} variant '{variant}' equals its own name or alias.", "remove it from variants."
+                    )
     return problems
 
 
-def build_glossary(text: str, schema: dict[str, Any], categories: dict[str, Any] | None,
-                   source: str = "glossary/terms.yml") -> tuple[Glossary, list[Problem]]:
+def build_glossary(
+    text: str, schema: dict[str, Any], categories: dict[str, Any] | None, source: str = "glossary/terms.yml"
+) -> tuple[Glossary, list[Problem]]:
     """Parse, validate and index glossary YAML text; invalid terms are left out and reported."""
     data, node, problems = parse_terms(text, source)
     glossary = Glossary(categories=dict(categories or {}), source=source)
@@ -195,12 +234,18 @@ def build_glossary(text: str, schema: dict[str, Any], categories: dict[str, Any]
             continue
         term = _term_from(raw, line)
         if term.id in glossary.terms:
-            problems.append(Problem(source, line, f"duplicate term id '{term.id}' "
-                                    f"(first at line {glossary.terms[term.id].line}).",
-                                    "give each term a unique id or merge the two entries.", "glossary"))
+            problems.append(
+                Problem(
+                    source,
+                    line,
+                    f"duplicate term id '{term.id}' (first at line {glossary.terms[term.id].line}).",
+                    "give each term a unique id or merge the two entries.",
+                    "glossary",
+                )
+            )
             continue
-        if not all(term.text[lang].name and term.text[lang].short for lang in LANGUAGES):
-            continue  # incomplete: already reported by the schema check
+        if term.status not in STATUSES or not all(term.text[lang].name and term.text[lang].short for lang in LANGUAGES):
+            continue  # invalid or incomplete: already reported by the schema check
         glossary.terms[term.id] = term
     problems += semantic_problems(glossary)
     return glossary, problems
@@ -218,12 +263,21 @@ def load_glossary(root: Path) -> tuple[Glossary, list[Problem]]:
             categories = yaml.safe_load(categories_path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
-            problems.append(Problem("glossary/categories.yml", mark.line + 1 if mark else None,
-                                    f"invalid YAML: {getattr(error, 'problem', error)}.", "fix the YAML syntax.",
-                                    "glossary"))
+            problems.append(
+                Problem(
+                    "glossary/categories.yml",
+                    mark.line + 1 if mark else None,
+                    f"invalid YAML: {getattr(error, 'problem', error)}.",
+                    "fix the YAML syntax.",
+                    "glossary",
+                )
+            )
     if not terms_path.exists():
-        return Glossary(categories=categories), [*problems, Problem("glossary/terms.yml", None,
-                                                                  "the glossary file is missing.",
-                                                                  "create glossary/terms.yml.", "glossary")]
+        return Glossary(categories=categories), [
+            *problems,
+            Problem(
+                "glossary/terms.yml", None, "the glossary file is missing.", "create glossary/terms.yml.", "glossary"
+            ),
+        ]
     glossary, more = build_glossary(terms_path.read_text(encoding="utf-8"), schema, categories)
     return glossary, problems + more

@@ -22,10 +22,33 @@ _TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/)?\s*>", re.DOTA
 _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
-SKIP_TAGS = frozenset({
-    "a", "code", "pre", "script", "style", "textarea", "svg", "math", "button", "kbd", "abbr",
-    "select", "option", "label", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "title", "head",
-})
+SKIP_TAGS = frozenset(
+    {
+        "a",
+        "code",
+        "pre",
+        "script",
+        "style",
+        "textarea",
+        "svg",
+        "math",
+        "button",
+        "kbd",
+        "abbr",
+        "select",
+        "option",
+        "label",
+        "summary",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "title",
+        "head",
+    }
+)
 SKIP_CLASSES = frozenset({"admonition-title", "mermaid", "headerlink", "term-status", "glossary-nolink"})
 VOID_TAGS = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col", "area", "base"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -51,8 +74,10 @@ def status_badge(term: Term, glossary: Glossary, language: str) -> str:
     successor = glossary.terms.get(term.successor)
     if successor:
         detail += f" → {successor.text[language].name}"
-    return (f'<span class="term-status term-status--{term.status}" title="{html.escape(detail)}">'
-            f"{html.escape(label)}</span>")
+    return (
+        f'<span class="term-status term-status--{term.status}" title="{html.escape(detail)}">'
+        f"{html.escape(label)}</span>"
+    )
 
 
 def _opens_skip(name: str, attrs: str) -> bool:
@@ -123,9 +148,11 @@ def _link_text(text, matcher, glossary, language, href_for, linked_here, section
         if term_id not in result.linked:
             result.linked.append(term_id)
         title = html.escape(term.text[language].short, quote=True)
-        pieces.append(text[cursor:match.start])
-        pieces.append(f'<a class="glossary-term" href="{html.escape(href_for(term_id))}" title="{title}">'
-                      f"{text[match.start:match.end]}</a>{status_badge(term, glossary, language)}")
+        pieces.append(text[cursor : match.start])
+        pieces.append(
+            f'<a class="glossary-term" href="{html.escape(href_for(term_id))}" title="{title}">'
+            f"{text[match.start : match.end]}</a>{status_badge(term, glossary, language)}"
+        )
         cursor = match.end
     pieces.append(text[cursor:])
     return "".join(pieces)

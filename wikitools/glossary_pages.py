@@ -29,16 +29,32 @@ _GOJUON_ROWS = (
 
 LABELS = {
     "ja": {
-        "by_category": "カテゴリ別索引", "by_reading": "五十音順", "other": "英数字",
-        "aliases": "別名・表記", "status": "状態", "successor": "後継", "docs": "公式ドキュメント",
-        "related": "関連用語", "used_in": "この用語を使っているページ", "unused": "（参照用の用語です）",
-        "category": "カテゴリ", "sep": "、",
+        "by_category": "カテゴリ別索引",
+        "by_reading": "五十音順",
+        "other": "英数字",
+        "aliases": "別名・表記",
+        "status": "状態",
+        "successor": "後継",
+        "docs": "公式ドキュメント",
+        "related": "関連用語",
+        "used_in": "この用語を使っているページ",
+        "unused": "（参照用の用語です）",
+        "category": "カテゴリ",
+        "sep": "、",
     },
     "en": {
-        "by_category": "Index by category", "by_reading": "A–Z", "other": "Other",
-        "aliases": "Also written", "status": "Status", "successor": "Successor", "docs": "Official documentation",
-        "related": "Related terms", "used_in": "Pages that use this term", "unused": "(reference-only term)",
-        "category": "Category", "sep": ", ",
+        "by_category": "Index by category",
+        "by_reading": "A–Z",
+        "other": "Other",
+        "aliases": "Also written",
+        "status": "Status",
+        "successor": "Successor",
+        "docs": "Official documentation",
+        "related": "Related terms",
+        "used_in": "Pages that use this term",
+        "unused": "(reference-only term)",
+        "category": "Category",
+        "sep": ", ",
     },
 }
 
@@ -59,7 +75,7 @@ def sort_key(term: Term, language: str) -> str:
     key = unicodedata.normalize("NFKC", key).casefold()
     for prefix in ("amazon ", "aws "):
         if key.startswith(prefix):
-            key = key[len(prefix):]
+            key = key[len(prefix) :]
     return key
 
 
@@ -107,9 +123,12 @@ def render_glossary(glossary: Glossary, language: str, backlinks: dict[str, list
         groups.setdefault(slug, []).append(term)
         titles[slug] = title
     order = [g for g in _group_order(language) if g in groups]
-    lines += [f"## {labels['by_reading']} {{#by-reading}}", "",
-              '<div class="glossary-index">' + " ".join(f'<a href="#group-{g}">{titles[g]}</a>' for g in order)
-              + "</div>", ""]
+    lines += [
+        f"## {labels['by_reading']} {{#by-reading}}",
+        "",
+        '<div class="glossary-index">' + " ".join(f'<a href="#group-{g}">{titles[g]}</a>' for g in order) + "</div>",
+        "",
+    ]
 
     for slug in order:
         lines += [f"### {titles[slug]} {{#group-{slug}}}", ""]
@@ -136,11 +155,11 @@ def _entry(term: Term, glossary: Glossary, language: str, links: list[Backlink])
     facts.append(f"- {labels['docs']}: <{term.docs_url}>")
     related = [glossary.terms[r] for r in term.related if r in glossary.terms]
     if related:
-        facts.append(f"- {labels['related']}: "
-                     + labels["sep"].join(f"[{_md(r.text[language].name)}](#{r.id})" for r in related))
+        facts.append(
+            f"- {labels['related']}: " + labels["sep"].join(f"[{_md(r.text[language].name)}](#{r.id})" for r in related)
+        )
     if links:
-        facts.append(f"- {labels['used_in']}: "
-                     + labels["sep"].join(f"[{_md(b.title)}]({b.path})" for b in links))
+        facts.append(f"- {labels['used_in']}: " + labels["sep"].join(f"[{_md(b.title)}]({b.path})" for b in links))
     elif term.reference_only:
         facts.append(f"- {labels['used_in']}: {labels['unused']}")
     return [*out, *facts, ""]

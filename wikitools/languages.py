@@ -40,4 +40,3 @@ def alternates(languages: list[Language], site_url: str | None) -> list[dict[str
         {"name": lang.name, "lang": lang.code, "link": f"{base}{lang.link}", "prefix": url_prefix(lang.link)}
         for lang in languages
     ]
-

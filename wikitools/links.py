@@ -135,8 +135,15 @@ def generated_link_problems(page_html: str, label: str, page_file: str, site: Si
     for href, text in _GLOSSARY_LINK.findall(page_html):
         broken = site.check(page_file, html.unescape(href))
         if broken:
-            problems.append(Problem(label, None, f"generated glossary link for '{text}': {broken[0]}",
-                                    f"check the glossary page and term id; {broken[1]}", "links"))
+            problems.append(
+                Problem(
+                    label,
+                    None,
+                    f"generated glossary link for '{text}': {broken[0]}",
+                    f"check the glossary page and term id; {broken[1]}",
+                    "links",
+                )
+            )
     return problems
 
 
@@ -151,8 +158,9 @@ class CrossLanguageLink:
 _MD_LINK_WITH_TEXT = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?\s*\)")
 
 
-def rewrite_cross_language_links(markdown: str, page_path: str, language: str, languages: tuple[str, ...],
-                                 url_of: callable, first_line: int = 1) -> tuple[str, list[CrossLanguageLink]]:
+def rewrite_cross_language_links(
+    markdown: str, page_path: str, language: str, languages: tuple[str, ...], url_of: callable, first_line: int = 1
+) -> tuple[str, list[CrossLanguageLink]]:
     """Turn Markdown links into another language's folder into HTML links MkDocs leaves alone.
 
     MkDocs would report them as missing (it only sees this language's files).

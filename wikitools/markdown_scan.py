@@ -92,8 +92,9 @@ def replace_explicit_refs(markdown: str, render: Callable[[str, str | None], str
         elif "[[" in line:
             parts = re.split(r"(`+[^`]*`+)", line)
             line = "".join(
-                part if part.startswith("`") else _EXPLICIT_REF.sub(
-                    lambda m: render(m.group(1).strip(), m.group(2)), part)
+                part
+                if part.startswith("`")
+                else _EXPLICIT_REF.sub(lambda m: render(m.group(1).strip(), m.group(2)), part)
                 for part in parts
             )
         out.append(line)

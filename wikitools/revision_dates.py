@@ -15,8 +15,18 @@ import subprocess
 from pathlib import Path
 
 _MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -37,7 +47,11 @@ def read_git_dates(repo: Path, subdir: str = "docs") -> dict[str, str]:
     try:
         result = subprocess.run(
             ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", subdir],
-            cwd=repo, capture_output=True, text=True, timeout=60, check=False,
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return {}

@@ -85,22 +85,41 @@ def parity_problems(pair: PagePair, label: dict[str, str]) -> list[Problem]:
     missing = [lang for lang in LANGUAGES if lang not in pair.files]
     if missing:
         have = next(lang for lang in LANGUAGES if lang in pair.files)
-        return [Problem(label[lang], None, f"translation missing: {label[have]} has no {lang} version.",
-                        f"create {label[lang]} with the same headings and anchors.", "translation")
-                for lang in missing]
+        return [
+            Problem(
+                label[lang],
+                None,
+                f"translation missing: {label[have]} has no {lang} version.",
+                f"create {label[lang]} with the same headings and anchors.",
+                "translation",
+            )
+            for lang in missing
+        ]
     shapes = {lang: page_shape(pair.files[lang].read_text(encoding="utf-8")) for lang in LANGUAGES}
     ja, en = shapes["ja"], shapes["en"]
     problems = []
     for anchor in sorted(set(ja.anchors) ^ set(en.anchors)):
         has, lacks = ("ja", "en") if anchor in ja.anchors else ("en", "ja")
-        problems.append(Problem(label[has], shapes[has].anchors[anchor],
-                                f"heading anchor '#{anchor}' has no counterpart in {label[lacks]}.",
-                                f"give the matching heading in {label[lacks]} the anchor {{#{anchor}}}.",
-                                "translation"))
+        problems.append(
+            Problem(
+                label[has],
+                shapes[has].anchors[anchor],
+                f"heading anchor '#{anchor}' has no counterpart in {label[lacks]}.",
+                f"give the matching heading in {label[lacks]} the anchor {{#{anchor}}}.",
+                "translation",
+            )
+        )
     for what, a, b in (("Mermaid diagrams", ja.diagrams, en.diagrams), ("code blocks", ja.code_blocks, en.code_blocks)):
         if a != b:
-            problems.append(Problem(label["ja"], None, f"{label['ja']} has {a} {what} but {label['en']} has {b}.",
-                                    "keep the same diagrams and code blocks in both languages.", "translation"))
+            problems.append(
+                Problem(
+                    label["ja"],
+                    None,
+                    f"{label['ja']} has {a} {what} but {label['en']} has {b}.",
+                    "keep the same diagrams and code blocks in both languages.",
+                    "translation",
+                )
+            )
     return problems
 
 
@@ -130,16 +149,29 @@ def freshness_problems(pair: PagePair, lock: dict[str, Any], label: dict[str, st
     problems = []
     entry = lock.get(pair.path)
     if entry is None and all(lang in pair.files for lang in LANGUAGES):
-        problems.append(Problem(label["en"], None, "page pair has no entry in translations.lock.json.",
-                                f"run: python -m wikitools.translations mark {label['en']}", "translation"))
+        problems.append(
+            Problem(
+                label["en"],
+                None,
+                "page pair has no entry in translations.lock.json.",
+                f"run: python -m wikitools.translations mark {label['en']}",
+                "translation",
+            )
+        )
     for lang in stale_languages(pair, lock):
         other = next(o for o in LANGUAGES if o != lang)
         if entry.get("deferred"):
             continue
-        problems.append(Problem(label[lang], None,
-                                f"stale translation: {label[other]} changed after this page was last synced.",
-                                f"update {label[lang]} to match, then run: python -m wikitools.translations mark "
-                                f"{label[lang]} (or 'defer' to ship it with an out-of-date banner).", "translation"))
+        problems.append(
+            Problem(
+                label[lang],
+                None,
+                f"stale translation: {label[other]} changed after this page was last synced.",
+                f"update {label[lang]} to match, then run: python -m wikitools.translations mark "
+                f"{label[lang]} (or 'defer' to ship it with an out-of-date banner).",
+                "translation",
+            )
+        )
     return problems
 
 
@@ -147,7 +179,7 @@ def _pair_path(arg: str) -> str:
     parts = Path(arg).as_posix().split("/")
     for index, part in enumerate(parts):
         if part in LANGUAGES and index > 0 and parts[index - 1] == "docs":
-            return "/".join(parts[index + 1:])
+            return "/".join(parts[index + 1 :])
     return Path(arg).as_posix()
 
 
@@ -180,8 +212,9 @@ def main(argv: list[str], root: Path | None = None) -> int:
         else:
             lock.setdefault(path, {})["deferred"] = True
         print(f"{command}: {path}")
-    (root / LOCK_NAME).write_text(json.dumps(dict(sorted(lock.items())), indent=2, ensure_ascii=False) + "\n",
-                                  encoding="utf-8")
+    (root / LOCK_NAME).write_text(
+        json.dumps(dict(sorted(lock.items())), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return 0
 
 

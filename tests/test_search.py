@@ -1,0 +1,140 @@
+"""Search in Japanese and English: segmentation units, and the real search box in Chromium."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+import yaml
+
+from tests.helpers import ROOT
+from tests.search_driver import material_search, open_search
+
+
+@cache
+def separator() -> str:
+    """The search separator, read from mkdocs.yml (its one definition)."""
+    match = re.search(r"^\s+separator: '(.*)'\s*$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
+    assert match
+    return match.group(1).replace("''", "'")
+
+
+def segment(text: str) -> list[str]:
+    return [t for t in re.split(separator(), text) if t]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("SageMakerの推論エンドポイントを", ["SageMaker", "の", "推論", "エンドポイント", "を"]),
+        ("MLOpsレベル2の自動化", ["MLOps", "レベル", "2", "の", "自動化"]),
+        ("S3バケットに保存", ["S3", "バケット", "に", "保存"]),
+        ("推論・学習（SageMaker AI）", ["推論", "学習", "SageMaker", "AI"]),
+        ("異常検知", ["異常検知"]),
+        ("クローラーで収集", ["クローラー", "で", "収集"]),
+        ("ml.m5.xlarge インスタンス", ["ml.m5.xlarge", "インスタンス"]),
+        ("batch transform jobs", ["batch", "transform", "jobs"]),
+        ("2024年12月3日", ["2024", "年", "12", "月", "3", "日"]),
+    ],
+)
+def test_separator_cuts_at_script_changes(text, tokens):
+    assert segment(text) == tokens
+
+
+NORMALIZE = (ROOT / "docs/assets/javascripts/workers/wiki-search-normalize.js").read_text("utf-8")
+
+
+@pytest.mark.browser
+def test_query_normalisation_in_the_browser(browser):
+    page = browser.new_page()
+    try:
+        page.set_content("<!doctype html><title>t</title>")
+        page.add_script_tag(content=NORMALIZE)
+        cases = {
+            "ＳａｇｅＭａｋｅｒ": "sagemaker",
+            "クローラー": "クローラ",
+            "ｸﾛｰﾗｰ": "クローラ",
+            "ハイパーパラメーター": "ハイパーパラメータ",
+            "features": "feature",
+            "policies": "polic",
+            "batch transforms": "batch transform",
+            "class analysis": "class analysis",
+            "推論エンドポイント": "推論エンドポイント",
+            "S3バケット": "s3バケット",
+        }
+        got = page.evaluate("(qs) => qs.map(q => wikiSearch.normalizeQuery(q))", list(cases))
+        assert dict(zip(cases, got, strict=True)) == cases
+        # the separator behaves the same in JavaScript as in the Python tests above
+        js = page.evaluate(
+            "([s, t]) => t.split(new RegExp(s)).filter(Boolean)", [separator(), "SageMakerの推論エンドポイントをS3に"]
+        )
+        assert js == ["SageMaker", "の", "推論", "エンドポイント", "を", "S3", "に"]
+    finally:
+        page.close()
+
+
+QUERIES = yaml.safe_load((ROOT / "benchmarks/search_queries.yml").read_text("utf-8"))
+
+
+def page_path(language: str, md: str) -> str:
+    stem = md[: -len(".md")]
+    stem = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+    return ("" if language == "ja" else f"{language}/") + stem
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_query_set_finds_the_expected_page_in_the_top_five(session, language):
+    page = session.page
+    page.goto(session.url("" if language == "ja" else "en/"))
+    open_search(page)
+    misses = []
+    for item in QUERIES[language]:
+        found = [p[len(session.site.base_path) :] for p in material_search(page, item["q"])][:5]
+        if not {page_path(language, p) for p in item["page"]} & set(found):
+            misses.append(f"{item['q']} -> {found}")
+    rate = 1 - len(misses) / len(QUERIES[language])
+    assert rate >= 0.9, f"hits@5 {rate:.0%}; misses:\n" + "\n".join(misses)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("start", "query", "expected"),
+    [
+        ("sagemaker/", "推論エンドポイント", "sagemaker/deploy/"),
+        ("en/sagemaker/", "推論エンドポイント", "sagemaker/deploy/"),
+        ("en/mlops/", "batch transform", "en/sagemaker/deploy/"),
+        ("mlops/", "時系列予測", "sagemaker/algorithms/time-series/"),
+    ],
+)
+def test_queries_typed_on_either_language_page(session, start, query, expected):
+    page = session.page
+    page.goto(session.url(start))
+    open_search(page)
+    found = [p[len(session.site.base_path) :] for p in material_search(page, query)][:5]
+    assert expected in found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("start", "prefix_expected"), [("", ""), ("en/", "en/")])
+def test_results_in_the_readers_language_come_first(session, start, prefix_expected):
+    page = session.page
+    page.goto(session.url(start))
+    open_search(page)
+    found = [p[len(session.site.base_path) :] for p in material_search(page, "SageMaker")]
+    assert found, "no results"
+    first_five = found[:5]
+    mine = [p for p in first_five if (p.startswith("en/") if prefix_expected else not p.startswith("en/"))]
+    assert mine == first_five
+
+
+@pytest.mark.browser
+def test_clicking_a_result_highlights_the_query_on_the_page(session):
+    page = session.page
+    page.goto(session.url(""))
+    open_search(page)
+    material_search(page, "シャード")
+    page.locator(".md-search-result__list > li > a").first.click()
+    page.wait_for_function("() => document.querySelector('mark[data-md-highlight]') !== null", timeout=10000)
+    assert "シャード" in page.locator("mark[data-md-highlight]").first.inner_text()
