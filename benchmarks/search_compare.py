@@ -170,30 +170,42 @@ def pagefind_runner(browser, site: BuiltSite):
 
 
 def main() -> int:
+    import argparse
+
     from playwright.sync_api import sync_playwright
 
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--only",
+        default="material-stock,material-wiki,pagefind",
+        help="comma-separated approaches to run (a partial run does not write the results files)",
+    )
+    wanted = set(parser.parse_args().only.split(","))
     queries = yaml.safe_load((ROOT / "benchmarks/search_queries.yml").read_text("utf-8"))
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp_name, sync_playwright() as playwright:
         tmp = Path(tmp_name)
         shipped = build(ROOT, tmp / "wiki-site")
-        stock = build(stock_project(tmp), tmp / "stock-site")
-        pagefind_site = build(ROOT, tmp / "pagefind-site")
-        index_seconds = run_pagefind(pagefind_site)
+        stock = build(stock_project(tmp), tmp / "stock-site") if "material-stock" in wanted else None
+        pagefind_site = build(ROOT, tmp / "pagefind-site") if "pagefind" in wanted else None
+        index_seconds = run_pagefind(pagefind_site) if pagefind_site else 0.0
         browser = playwright.chromium.launch(executable_path=find_browser(), args=BROWSER_ARGS)
         for name, site, runner in (
             ("material-stock", stock, material_runner),
             ("material-wiki", shipped, material_runner),
             ("pagefind", pagefind_site, pagefind_runner),
         ):
+            if name not in wanted:
+                continue
             run, context = runner(browser, site)
             results[name] = score(queries, run)
             context.close()
         browser.close()
-        index_bytes = {
-            "material-wiki": (shipped.root / "search/search_index.json").stat().st_size,
-            "pagefind": sum(f.stat().st_size for f in (pagefind_site.root / "pagefind").rglob("*") if f.is_file()),
-        }
+        index_bytes = {"material-wiki": (shipped.root / "search/search_index.json").stat().st_size}
+        if pagefind_site:
+            index_bytes["pagefind"] = sum(
+                f.stat().st_size for f in (pagefind_site.root / "pagefind").rglob("*") if f.is_file()
+            )
 
     lines = [
         "| approach | ja hits@5 | ja hits@1 | en hits@5 | en hits@1 | median s/query |",
@@ -216,6 +228,8 @@ def main() -> int:
         print(f"\n{name} misses ({len(missed)}):")
         for m in missed:
             print("  " + m)
+    if len(results) < 3:
+        return 0
     today = dt.date.today().isoformat()
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from wikitools.adapter import (
     all_languages_built,
+    build_languages,
     current_language,
     default_language,
     language_path,
@@ -31,8 +32,10 @@ from wikitools.glossary_coverage import SourcePage, coverage, scan_source
 from wikitools.glossary_data import Glossary, load_glossary
 from wikitools.glossary_linker import link_terms
 from wikitools.glossary_pages import Backlink, render_glossary
+from wikitools.languages import url_prefix
 from wikitools.markdown_scan import replace_explicit_refs
 from wikitools.problems import Problem
+from wikitools.search_keywords import add_keywords, page_keywords
 from wikitools.term_matcher import TermMatcher, forms_for_language
 
 log = get_plugin_logger("wiki")
@@ -130,6 +133,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     report(problems, log)
     out = Path(config.site_dir) / "glossary-coverage.json"
     out.write_text(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    _add_search_keywords(config)
     log.info(
         "glossary: %d terms; used ja %d, en %d; orphans ja %d, en %d; variants found %d",
         summary["terms"],
@@ -138,4 +142,24 @@ def on_post_build(config: MkDocsConfig) -> None:
         len(summary["languages"].get("ja", {}).get("orphans", [])),
         len(summary["languages"].get("en", {}).get("orphans", [])),
         summary["variants_found"],
+    )
+
+
+def _add_search_keywords(config: MkDocsConfig) -> None:
+    """Give each page's search document the synonyms of the glossary terms it uses."""
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_file.exists() or not _build.glossary.terms:
+        return
+    prefixes = {lang.locale: url_prefix(lang.link) for lang in build_languages(config)}
+    keywords = {}
+    for language, scans in _build.scans.items():
+        for scan in scans:
+            if scan.path == GLOSSARY_PAGE:
+                continue
+            stem = scan.path[: -len(".md")]
+            url = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+            keywords[prefixes[language] + url] = page_keywords(scan.used, _build.glossary, language)
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    index_file.write_text(
+        json.dumps(add_keywords(index, keywords), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )

@@ -202,3 +202,30 @@ def test_screenshots_of_a_page_in_each_language(session):
         path = ROOT / ".cache" / f"{name}.png"
         session.page.screenshot(path=str(path))
         assert path.stat().st_size > 10_000
+
+
+def test_diagrams_stay_readable_on_a_phone(browser, built_site):
+    from tests.conftest import OPEN_SHADOW_ROOTS, route_site
+
+    context = browser.new_context(viewport={"width": 375, "height": 800}, device_scale_factor=2, is_mobile=True)
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    route_site(context, built_site)
+    page = context.new_page()
+    try:
+        page.goto(built_site.url + "sagemaker/deploy/")
+        wait_for_diagrams(page, expected_diagrams(built_site, "sagemaker/deploy/"))
+        sizes = page.evaluate("""() => [...document.querySelectorAll('div.mermaid')].map(h => {
+            const svg = h.shadowRoot.querySelector('svg');
+            const natural = parseFloat(svg.style.maxWidth);
+            return { natural, shown: svg.getBoundingClientRect().width, host: h.clientWidth,
+                     scrolls: h.scrollWidth > h.clientWidth };
+        })""")
+        assert sizes
+        for size in sizes:
+            # never scaled below its natural width or 600px, whichever is smaller
+            assert size["shown"] >= min(size["natural"], 600) - 1, size
+            if size["shown"] > size["host"] + 1:
+                assert size["scrolls"], size
+        page.screenshot(path=str(ROOT / ".cache" / "phone-deploy.png"))
+    finally:
+        context.close()

@@ -36,6 +36,18 @@
     return loading;
   }
 
+  // Mermaid scales a diagram down to the column width. On a phone that shrinks
+  // labels to nothing, so keep each diagram at least its natural width (up to
+  // 600px); the host element scrolls sideways instead (see wiki.css).
+  var MIN_READABLE_WIDTH = 600;
+  function keepReadable(result) {
+    result.svg = result.svg.replace(/^<svg([^>]*?)style="max-width: ([\d.]+)px;/, function (all, attrs, width) {
+      var min = Math.min(parseFloat(width), MIN_READABLE_WIDTH);
+      return "<svg" + attrs + "style=\"max-width: " + width + "px; min-width: " + min + "px;";
+    });
+    return result;
+  }
+
   var stand_in = {
     initialize: function (config) {
       settings = Object.assign({}, config, {
@@ -48,7 +60,7 @@
     render: function (id, text) {
       return load().then(function (m) {
         return m.render(id, text);
-      }).catch(function (error) {
+      }).then(keepReadable).catch(function (error) {
         document.documentElement.setAttribute("data-mermaid-error", "true");
         console.error("Mermaid diagram " + id + " failed: " + (error && error.message));
         throw error;

@@ -1,8 +1,12 @@
 /*
  * Search worker: Material's own Lunr worker with two additions.
  *
- * 1. Queries are normalised (wiki-search-normalize.js) before Material's
- *    worker sees them, so the index and the query are cut and folded alike.
+ * 1. Queries are normalised (wiki-search-normalize.js) and then cut exactly
+ *    as the index was: the shared separator (mkdocs.yml) splits each script
+ *    run, and TinySegmenter, which Material applies to every Japanese run of
+ *    the indexed text, is applied to the query's runs too. Material alone
+ *    segments only kanji in queries, so 「データサイエンティスト」 would not
+ *    meet the index's データ + サイエンティスト.
  * 2. Pages in the reader's language rank first: the page that starts the
  *    worker passes its language prefix, and other languages' documents get a
  *    lower boost when the index is built.
@@ -15,8 +19,20 @@ var params = new URL(self.location.href).searchParams;
 var PREFIX = params.get("prefix") || "";
 var OTHERS = (params.get("others") || "").split(",").filter(Boolean);
 var OTHER_LANGUAGE_BOOST = 0.25;
+var separator = null;
 
 importScripts("wiki-search-normalize.js");
+
+function segmentLikeTheIndex(query) {
+  var segmenter = self.lunr && self.lunr.segmenter;
+  if (!segmenter || !separator) return query;
+  return query.split(/\s+/).map(function (word) {
+    if (/[+\-~^:*"]/.test(word)) return word;  // keep Lunr query syntax untouched
+    return word.split(separator).filter(Boolean).map(function (piece) {
+      return /^[MHIK]$/.test(segmenter.ctype_(piece)) ? segmenter.segment(piece).join(" ") : piece;
+    }).join(" ");
+  }).join(" ");
+}
 
 function inReaderLanguage(location) {
   if (PREFIX) return location.indexOf(PREFIX) === 0;
@@ -27,11 +43,12 @@ addEventListener("message", function (event) {
   var message = event.data;
   if (!message) return;
   if (message.type === 0 && message.data && message.data.docs) {          // SETUP
+    separator = new RegExp(message.data.config.separator, "g");
     message.data.docs.forEach(function (doc) {
       if (!inReaderLanguage(doc.location)) doc.boost = (doc.boost || 1) * OTHER_LANGUAGE_BOOST;
     });
   } else if (message.type === 2 && typeof message.data === "string") {    // QUERY
-    message.data = self.wikiSearch.normalizeQuery(message.data);
+    message.data = segmentLikeTheIndex(self.wikiSearch.normalizeQuery(message.data));
   }
 });
 
