@@ -20,8 +20,14 @@ def test_glossary_pages_have_an_entry_per_term_with_stable_anchors(built_site):
         ids = set(re.findall(r'<h4 id="([a-z0-9-]+)"', page))
         assert len(ids) >= 120
         # the five terms of the glossary note, the algorithm and the SQL function of the same name
-        assert {"kinesis-data-streams", "managed-service-for-apache-flink", "random-cut-forest",
-                "random-cut-forest-sql", "compute-optimizer", "import-model"} <= ids
+        assert {
+            "kinesis-data-streams",
+            "managed-service-for-apache-flink",
+            "random-cut-forest",
+            "random-cut-forest-sql",
+            "compute-optimizer",
+            "import-model",
+        } <= ids
         assert 'id="by-category"' in page and 'id="by-reading"' in page
 
 
@@ -48,8 +54,9 @@ def test_content_pages_link_terms_with_tooltips(built_site):
 @pytest.mark.build
 def test_retired_terms_carry_a_status_badge(built_site):
     page = html(built_site, "sagemaker/deploy/")
-    assert re.search(r'glossary-term[^>]*>[^<]*Elastic Inference</a><span class="term-status term-status--retired"',
-                     page)
+    assert re.search(
+        r'glossary-term[^>]*>[^<]*Elastic Inference</a><span class="term-status term-status--retired"', page
+    )
 
 
 @pytest.mark.build

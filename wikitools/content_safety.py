@@ -12,67 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from wikitools.markdown_scan import split_front_matter
+from wikitools.markdown_scan import body_lines
 from wikitools.problems import Problem
 
 ALLOWED_TAGS = frozenset(
-    {
-        "a",
-        "abbr",
-        "b",
-        "blockquote",
-        "br",
-        "caption",
-        "code",
-        "dd",
-        "del",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "em",
-        "figcaption",
-        "figure",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "i",
-        "img",
-        "ins",
-        "kbd",
-        "li",
-        "mark",
-        "ol",
-        "p",
-        "pre",
-        "q",
-        "s",
-        "samp",
-        "section",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "summary",
-        "sup",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "u",
-        "ul",
-        "var",
-    }
+    "a abbr b blockquote br caption code dd del details div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img "
+    "ins kbd li mark ol p pre q s samp section small span strong sub summary sup table tbody td tfoot th thead tr u "
+    "ul var".split()
 )
 FORBIDDEN_TAGS = frozenset({"script", "iframe", "object", "embed", "form", "style"})
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*)?)/?\s*>")
 _EVENT_ATTR = re.compile(r"""(?:^|\s)(on[a-z]+)\s*=""", re.IGNORECASE)
@@ -83,19 +31,7 @@ _BAD_SCHEME = re.compile(r"^\s*(javascript|data|vbscript)\s*:", re.IGNORECASE)
 
 def html_lines(text: str) -> Iterator[tuple[int, str]]:
     """Lines that Markdown may pass through as HTML: not front matter, fenced code or inline code."""
-    _, start, _ = split_front_matter(text)
-    fence: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if number <= start:
-            continue
-        opener = _FENCE.match(line)
-        if fence:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opener:
-            fence = opener.group(1)
-            continue
+    for number, line in body_lines(text):
         yield number, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
 
 

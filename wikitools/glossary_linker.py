@@ -23,31 +23,8 @@ _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 SKIP_TAGS = frozenset(
-    {
-        "a",
-        "code",
-        "pre",
-        "script",
-        "style",
-        "textarea",
-        "svg",
-        "math",
-        "button",
-        "kbd",
-        "abbr",
-        "select",
-        "option",
-        "label",
-        "summary",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "title",
-        "head",
-    }
+    "a code pre script style textarea svg math button kbd abbr select option label summary "
+    "h1 h2 h3 h4 h5 h6 title head".split()
 )
 SKIP_CLASSES = frozenset({"admonition-title", "mermaid", "headerlink", "term-status", "glossary-nolink"})
 VOID_TAGS = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col", "area", "base"})

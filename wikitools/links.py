@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from wikitools.content_safety import html_lines
+from wikitools.markdown_scan import classify_lines
 from wikitools.problems import Problem
 
 _RAW_LINK = re.compile(r"""<\s*(a|img)\b[^>]*?\b(href|src)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
@@ -168,17 +169,9 @@ def rewrite_cross_language_links(
     the returned records are checked against the built site at the end.
     """
     found: list[CrossLanguageLink] = []
-    out = []
-    fence = None
-    for offset, line in enumerate(markdown.split("\n")):
-        opener = re.match(r"^\s*(`{3,}|~{3,})", line)
-        if fence:
-            fence = None if opener and opener.group(1)[0] == fence[0] else fence
-            out.append(line)
-            continue
-        if opener:
-            fence = opener.group(1)
-            out.append(line)
+    lines = markdown.split("\n")
+    for offset, line, kind, _ in classify_lines(lines):
+        if kind != "text":
             continue
 
         def replace(match: re.Match[str], number: int = first_line + offset) -> str:
@@ -196,5 +189,5 @@ def rewrite_cross_language_links(
             href = url_of(head, rest) + (f"#{parts.fragment}" if parts.fragment else "")
             return f'<a href="{html.escape(href)}" hreflang="{head}">{text}</a>'
 
-        out.append(_MD_LINK_WITH_TEXT.sub(replace, line))
-    return "\n".join(out), found
+        lines[offset] = _MD_LINK_WITH_TEXT.sub(replace, line)
+    return "\n".join(lines), found

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|<https?://[^>]+>|https?://\S+")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -42,25 +42,44 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
-def prose_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(1-based line number, line) for prose: code, comments and URLs replaced by spaces."""
-    _, start, _ = split_front_matter(text)
-    text = _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+def classify_lines(lines: list[str], start: int = 0) -> Iterator[tuple[int, str, str, str]]:
+    """(0-based index, line, kind, info) for ``lines[start:]``.
+
+    ``kind`` is "text", "open" (a code fence starts; ``info`` is its language,
+    e.g. "mermaid"), "code" (inside a fence) or "close". The one place that
+    knows how fences nest, for every check that must skip code.
+    """
     fence: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if number <= start:
-            continue
+    for index in range(start, len(lines)):
+        line = lines[index]
         opener = _FENCE.match(line)
         if fence:
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
                 fence = None
-            continue
-        if opener:
+                yield index, line, "close", ""
+            else:
+                yield index, line, "code", ""
+        elif opener:
             fence = opener.group(1)
-            continue
+            yield index, line, "open", line[opener.end() :].strip().split(" ")[0]
+        else:
+            yield index, line, "text", ""
+
+
+def body_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based line number, line) of Markdown text outside front matter and fenced code."""
+    _, start, _ = split_front_matter(text)
+    for index, line, kind, _ in classify_lines(text.splitlines(), start):
+        if kind == "text":
+            yield index + 1, line
+
+
+def prose_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based line number, line) for prose: code, comments and URLs replaced by spaces."""
+    text = _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    for number, line in body_lines(text):
         line = _INLINE_CODE.sub(_blank, line)
-        line = _LINK_TARGET.sub(_blank, line)
-        yield number, line
+        yield number, _LINK_TARGET.sub(_blank, line)
 
 
 def headings(text: str) -> Iterator[tuple[int, int, str, str | None]]:
@@ -80,25 +99,17 @@ def explicit_refs(text: str) -> Iterator[tuple[int, str, str | None]]:
 
 def replace_explicit_refs(markdown: str, render: Callable[[str, str | None], str]) -> str:
     """Replace ``[[id|label]]`` outside code with ``render(id, label)``."""
-    out: list[str] = []
-    fence: str | None = None
-    for line in markdown.split("\n"):
-        opener = _FENCE.match(line)
-        if fence:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = None
-        elif opener:
-            fence = opener.group(1)
-        elif "[[" in line:
+    lines = markdown.split("\n")
+    for index, line, kind, _ in classify_lines(lines):
+        if kind == "text" and "[[" in line:
             parts = re.split(r"(`+[^`]*`+)", line)
-            line = "".join(
+            lines[index] = "".join(
                 part
                 if part.startswith("`")
                 else _EXPLICIT_REF.sub(lambda m: render(m.group(1).strip(), m.group(2)), part)
                 for part in parts
             )
-        out.append(line)
-    return "\n".join(out)
+    return "\n".join(lines)
 
 
 def page_title(text: str) -> str:

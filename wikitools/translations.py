@@ -21,20 +21,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wikitools.markdown_scan import headings, split_front_matter
+from wikitools.markdown_scan import classify_lines, headings, split_front_matter
 from wikitools.page_pairs import PagePair, page_pairs
 from wikitools.problems import Problem
 from wikitools.slugs import slugify
 
 LANGUAGES = ("ja", "en")
 LOCK_NAME = "translations.lock.json"
-_FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,})\s*([\w-]*)")
 
 
 def body_hash(text: str) -> str:
@@ -61,22 +59,11 @@ def page_shape(text: str) -> Shape:
             continue
         anchors.setdefault(explicit or slugify(title), line)
     diagrams = code = 0
-    fence: str | None = None
     _, start, _ = split_front_matter(text)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if number <= start:
-            continue
-        match = _FENCE_OPEN.match(line)
-        if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not match.group(2):
-                fence = None
-            continue
-        if match:
-            fence = match.group(1)
-            if match.group(2) == "mermaid":
-                diagrams += 1
-            else:
-                code += 1
+    for _, _, kind, info in classify_lines(text.splitlines(), start):
+        if kind == "open":
+            diagrams += info == "mermaid"
+            code += info != "mermaid"
     return Shape(anchors, diagrams, code)
 
 
