@@ -31,11 +31,10 @@ from wikitools.content_safety import safety_problems
 from wikitools.languages import url_prefix
 from wikitools.links import (
     SiteIndex,
-    generated_link_problems,
     rewrite_cross_language_links,
     source_link_problems,
 )
-from wikitools.markdown_scan import split_front_matter
+from wikitools.markdown_scan import front_matter_end
 from wikitools.page_pairs import page_pairs
 from wikitools.problems import Problem
 from wikitools.translations import freshness_problems, parity_problems, read_lock, stale_languages
@@ -73,7 +72,7 @@ def _site_file(prefix: str, md_path: str) -> str:
 
 def _first_line_of(markdown: str, source: str) -> int:
     """File line on which ``markdown`` (the page body MkDocs passes to hooks) starts."""
-    _, body_start, _ = split_front_matter(source)
+    body_start = front_matter_end(source)
     lines = source.splitlines()
     first = next((line for line in markdown.splitlines() if line.strip()), "")
     for index in range(body_start, len(lines)):
@@ -159,11 +158,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     for site_file, (label, source) in sorted(_build.pages.items()):
         text = source.read_text(encoding="utf-8")
         problems += source_link_problems(text, label, site_file, site)
-        built = site_dir / site_file
-        if built.exists():
-            problems += generated_link_problems(built.read_text(encoding="utf-8"), label, site_file, site)
     for label, _, line, target, fragment in _build.cross:
-        if target not in site.ids:
+        if not site.has(target):
             problems.append(
                 Problem(
                     label,
@@ -173,7 +169,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                     "links",
                 )
             )
-        elif fragment and fragment not in site.ids[target]:
+        elif fragment and fragment not in site.ids_of(target):
             problems.append(
                 Problem(
                     label,

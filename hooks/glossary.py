@@ -33,6 +33,7 @@ from wikitools.glossary_data import Glossary, load_glossary
 from wikitools.glossary_linker import link_terms
 from wikitools.glossary_pages import Backlink, render_glossary
 from wikitools.languages import url_prefix
+from wikitools.links import SiteIndex, generated_link_problems
 from wikitools.markdown_scan import replace_explicit_refs
 from wikitools.problems import Problem
 from wikitools.search_keywords import add_keywords, page_keywords
@@ -50,6 +51,7 @@ class _Build:
         self.problems: list[Problem] = []
         self.matchers: dict[str, TermMatcher] = {}
         self.scans: dict[str, list[SourcePage]] = {}
+        self.links: list[tuple[str, str, dict[str, str]]] = []  # (label, site file, href -> text) we wrote
 
 
 _build = _Build()
@@ -120,9 +122,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     base = get_relative_url(glossary_url.url, page.url)
     base = "" if base in (".", "./") else base
-    return link_terms(
-        html, _build.matchers[language], _build.glossary, language, lambda term_id: f"{base}#{term_id}"
-    ).html
+    result = link_terms(html, _build.matchers[language], _build.glossary, language, lambda term_id: f"{base}#{term_id}")
+    names = {t: _build.glossary.terms[t].text[language].name for t in result.linked}
+    _build.links.append(
+        (source_label(config, page.file), page.file.dest_uri, {f"{base}#{t}": name for t, name in names.items()})
+    )
+    return result.html
 
 
 @event_priority(-200)
@@ -130,6 +135,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not all_languages_built(config):
         return
     summary, problems = coverage(_build.glossary, _build.scans, exclude={GLOSSARY_PAGE})
+    site = SiteIndex.from_dir(Path(config.site_dir))
+    for label, site_file, hrefs in _build.links:  # the links we wrote must land on an entry
+        problems += generated_link_problems(hrefs, label, site_file, site)
     report(problems, log)
     out = Path(config.site_dir) / "glossary-coverage.json"
     out.write_text(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")

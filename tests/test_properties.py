@@ -159,5 +159,6 @@ def test_glossary_data_never_raises(text):
 @given(st.text(max_size=60), st.sampled_from(["index.html", "a/index.html", "en/b/c/index.html"]))
 def test_link_targets_never_raise(target, page):
     site = SiteIndex(ids={"index.html": {"x"}, "a/index.html": {"y"}, "en/b/c/index.html": set()})
+    assert site.has("index.html")
     site.check(page, target)
     url_problem(target)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wikitools.markdown_scan import split_front_matter
+from wikitools.markdown_scan import front_matter_end
 from wikitools.problems import Problem
 
 _OPEN = re.compile(r"^(\s*)(`{3,}|~{3,})\s*mermaid\s*$")
@@ -31,7 +31,7 @@ class Diagram:
 def extract_diagrams(text: str, label: str) -> list[Diagram]:
     diagrams: list[Diagram] = []
     lines = text.splitlines()
-    _, start, _ = split_front_matter(text)
+    start = front_matter_end(text)
     index = start
     while index < len(lines):
         match = _OPEN.match(lines[index])

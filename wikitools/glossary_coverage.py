@@ -9,6 +9,7 @@ marked ``reference_only``.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,21 +33,28 @@ def scan_source(
 ) -> tuple[SourcePage, list[Problem]]:
     page = SourcePage(path=path, label=label, title=page_title(text))
     problems: list[Problem] = []
-    for number, line in prose_lines(text):
-        for match in matcher.find(line):
-            page.used.add(match.term_id)
-            if match.form.is_variant:
-                page.variants += 1
-                problems.append(
-                    Problem(
-                        label,
-                        number,
-                        f"'{line[match.start : match.end]}' is a non-standard form of '{match.form.standard}' "
-                        f"(glossary term '{match.term_id}').",
-                        f"write '{match.form.standard}' (quote a misspelling on purpose in `code`).",
-                        "glossary",
-                    )
+    numbered = list(prose_lines(text))
+    starts = []  # offset of each prose line in the joined text (one matcher pass per page)
+    offset = 0
+    for _, line in numbered:
+        starts.append(offset)
+        offset += len(line) + 1
+    prose = "\n".join(line for _, line in numbered)
+    for match in matcher.find(prose):
+        page.used.add(match.term_id)
+        if match.form.is_variant:
+            index = bisect.bisect_right(starts, match.start) - 1
+            page.variants += 1
+            problems.append(
+                Problem(
+                    label,
+                    numbered[index][0],
+                    f"'{prose[match.start : match.end]}' is a non-standard form of '{match.form.standard}' "
+                    f"(glossary term '{match.term_id}').",
+                    f"write '{match.form.standard}' (quote a misspelling on purpose in `code`).",
+                    "glossary",
                 )
+            )
     for number, term_id, _ in explicit_refs(text):
         if term_id in glossary.terms:
             page.used.add(term_id)

@@ -22,6 +22,7 @@ from wikitools.normalize import fold
 from wikitools.problems import Problem
 
 LANGUAGES = ("ja", "en")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 10x faster
 STATUSES = ("current", "renamed", "closed", "retired")
 
 
@@ -95,8 +96,8 @@ def _line_of(node: yaml.Node | None, path: list[Any]) -> int | None:
 def parse_terms(text: str, source: str) -> tuple[list[dict[str, Any]], yaml.Node | None, list[Problem]]:
     """Parse the YAML text; a syntax error becomes a problem with its line."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = _plain(yaml.safe_load(text))
+        node = yaml.compose(text, Loader=_LOADER)
+        data = _plain(yaml.load(text, Loader=_LOADER))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None

@@ -105,7 +105,7 @@ def link_terms(
             skipping = (stack[-1][1] if stack else False) or _opens_skip(name, attrs)
             stack.append((name, skipping))
             continue
-        if stack and stack[-1][1]:
+        if (stack and stack[-1][1]) or token.isspace():
             out.append(token)
             continue
         out.append(_link_text(token, matcher, glossary, language, href_for, linked_here, section_id, result))

@@ -14,7 +14,7 @@ import difflib
 import html
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -26,7 +26,6 @@ _RAW_LINK = re.compile(r"""<\s*(a|img)\b[^>]*?\b(href|src)\s*=\s*["']([^"']*)["'
 _MD_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>", re.IGNORECASE)
 _IDS = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
-_GLOSSARY_LINK = re.compile(r"""<a class="glossary-term" href="([^"]*)"[^>]*>(.*?)</a>""")
 _EMAIL = re.compile(r"^[^@\s/]+@[^@\s/]+\.[^@\s/]+$")
 
 
@@ -64,21 +63,36 @@ def is_internal(target: str) -> bool:
     return not parts.scheme and not parts.netloc and not target.startswith("//")
 
 
-@dataclass
 class SiteIndex:
-    """Pages of the built site (paths relative to the site root) and their element ids."""
+    """Pages of the built site (paths relative to the site root) and, read on demand, their element ids.
 
-    ids: dict[str, set[str]] = field(default_factory=dict)
+    Only the pages that links point at are ever opened, so checking costs one
+    read per distinct target instead of one per page of the site.
+    """
+
+    def __init__(self, site: Path | None = None, ids: dict[str, set[str]] | None = None) -> None:
+        self._site = site
+        self._ids: dict[str, set[str]] = dict(ids or {})
+        self._known = set(self._ids)
+        if site is not None:
+            self._known |= {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
 
     @classmethod
-    def from_dir(cls, site: Path, skip: tuple[str, ...] = ("assets/", "search/")) -> SiteIndex:
-        index = cls()
-        for file in site.rglob("*.html"):
-            rel = file.relative_to(site).as_posix()
-            if rel.startswith(skip):
-                continue
-            index.ids[rel] = set(_IDS.findall(file.read_text(encoding="utf-8", errors="replace")))
-        return index
+    def from_dir(cls, site: Path) -> SiteIndex:
+        return cls(site=site)
+
+    def has(self, file: str) -> bool:
+        return file in self._known
+
+    def ids_of(self, file: str) -> set[str]:
+        if file not in self._ids:
+            text = (self._site / file).read_text(encoding="utf-8", errors="replace") if self._site else ""
+            self._ids[file] = set(_IDS.findall(text))
+        return self._ids[file]
+
+    @property
+    def files(self) -> list[str]:
+        return sorted(self._known)
 
     def resolve(self, page_file: str, target: str) -> tuple[str, str]:
         """Site file and fragment that ``target`` (as written on the page at ``page_file``) points to."""
@@ -92,19 +106,19 @@ class SiteIndex:
             joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_file), path))
         if path.endswith("/") or joined in (".", ""):
             joined = posixpath.join("" if joined == "." else joined, "index.html")
-        elif joined + "/index.html" in self.ids:
+        elif self.has(joined + "/index.html"):
             joined += "/index.html"
         return joined, unquote(parts.fragment)
 
     def check(self, page_file: str, target: str) -> tuple[str, str] | None:
         """(problem, suggestion) when ``target`` is broken, else None."""
         file, fragment = self.resolve(page_file, target)
-        if file not in self.ids:
-            close = difflib.get_close_matches(file, list(self.ids), n=1, cutoff=0.4)
+        if not self.has(file):
+            close = difflib.get_close_matches(file, self.files, n=1, cutoff=0.4)
             hint = f"did you mean '{_as_url(close[0], page_file)}'?" if close else "link to an existing page."
             return f"broken link '{target}': no page at '{file}'.", hint
-        if fragment and fragment not in self.ids[file]:
-            close = difflib.get_close_matches(fragment, list(self.ids[file]), n=1, cutoff=0.4)
+        if fragment and fragment not in self.ids_of(file):
+            close = difflib.get_close_matches(fragment, list(self.ids_of(file)), n=1, cutoff=0.4)
             hint = f"did you mean '#{close[0]}'?" if close else "link to an existing heading anchor."
             return f"broken anchor '{target}': '{file}' has no id '#{fragment}'.", hint
         return None
@@ -130,11 +144,11 @@ def source_link_problems(text: str, label: str, page_file: str, site: SiteIndex)
     return problems
 
 
-def generated_link_problems(page_html: str, label: str, page_file: str, site: SiteIndex) -> list[Problem]:
-    """Links our hooks wrote into the HTML (glossary terms): reported with the term, not a line."""
+def generated_link_problems(hrefs: dict[str, str], label: str, page_file: str, site: SiteIndex) -> list[Problem]:
+    """Links our hooks wrote (glossary terms: href -> link text), reported with the term, not a line."""
     problems = []
-    for href, text in _GLOSSARY_LINK.findall(page_html):
-        broken = site.check(page_file, html.unescape(href))
+    for href, text in sorted(hrefs.items()):
+        broken = site.check(page_file, href)
         if broken:
             problems.append(
                 Problem(
@@ -169,6 +183,8 @@ def rewrite_cross_language_links(
     the returned records are checked against the built site at the end.
     """
     found: list[CrossLanguageLink] = []
+    if not any(f"{other}/" in markdown for other in languages if other != language):
+        return markdown, found  # no path into another language folder can occur
     lines = markdown.split("\n")
     for offset, line, kind, _ in classify_lines(lines):
         if kind != "text":

@@ -14,11 +14,25 @@ from typing import Any
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|<https?://[^>]+>|https?://\S+")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _EXPLICIT_REF = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
+
+
+def front_matter_end(text: str) -> int:
+    """0-based index of the first body line (0 when there is no front matter); no YAML parsing."""
+    if not text.startswith("---"):
+        return 0
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return index + 1
+    return 0
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], int, str | None]:
@@ -29,7 +43,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int, str | None]:
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             try:
-                meta = yaml.safe_load("\n".join(lines[1:index])) or {}
+                meta = yaml.load("\n".join(lines[1:index]), Loader=_LOADER) or {}
             except yaml.YAMLError as error:
                 return {}, index + 1, f"invalid front matter: {getattr(error, 'problem', error)}"
             if not isinstance(meta, dict):
@@ -68,8 +82,7 @@ def classify_lines(lines: list[str], start: int = 0) -> Iterator[tuple[int, str,
 
 def body_lines(text: str) -> Iterator[tuple[int, str]]:
     """(1-based line number, line) of Markdown text outside front matter and fenced code."""
-    _, start, _ = split_front_matter(text)
-    for index, line, kind, _ in classify_lines(text.splitlines(), start):
+    for index, line, kind, _ in classify_lines(text.splitlines(), front_matter_end(text)):
         if kind == "text":
             yield index + 1, line
 

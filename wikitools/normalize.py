@@ -15,8 +15,15 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-def fold_with_positions(text: str) -> tuple[str, list[int]]:
-    """Folded text and, for each folded character, the index of its source character."""
+def fold_with_positions(text: str) -> tuple[str, list[int] | None]:
+    """Folded text and, for each folded character, the index of its source character.
+
+    The positions are None when folding kept every character in place (the
+    usual case), so callers can use the folded offsets as they are.
+    """
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded, None
     out: list[str] = []
     positions: list[int] = []
     for index, char in enumerate(text):

@@ -13,6 +13,7 @@ sit inside longer runs, and the longest form wins, so 推論エンドポイン�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -40,55 +41,84 @@ class Match:
         return self.form.term_id
 
 
-def _clash(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` are adjacent characters of one word in the same script."""
-    return (is_ascii_word(a) and is_ascii_word(b)) or (is_katakana(a) and is_katakana(b))
+_ASCII_WORD = "a-z0-9_"
+_KATAKANA = "\u30a1-\u30ff\uff66-\uff9f"
+
+
+def _guard(char: str, lookahead: bool) -> str:
+    """Look-around that keeps a form from touching more of the same script at ``char``'s side."""
+    if is_ascii_word(char):
+        chars = _ASCII_WORD
+    elif is_katakana(char):
+        chars = _KATAKANA
+    else:
+        return ""
+    return f"(?![{chars}])" if lookahead else f"(?<![{chars}])"
+
+
+def _start_guard(char: str) -> str:
+    """After the first character of a form: the character before it is not of the same script."""
+    if is_ascii_word(char):
+        chars = _ASCII_WORD
+    elif is_katakana(char):
+        chars = _KATAKANA
+    else:
+        return ""
+    return f"(?<![{chars}]{re.escape(char)})"
+
+
+def _trie_pattern(node: dict, last: str) -> str:
+    """Regex for the forms below ``node``: longer continuations first, then the end of a form."""
+    branches = [re.escape(char) + _trie_pattern(child, char) for char, child in sorted(node.items()) if char != _END]
+    if _END in node:
+        branches.append(_guard(last, lookahead=True))
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 class TermMatcher:
-    """Longest-match finder over a set of surface forms (built once per language)."""
+    """Longest-match finder over a set of surface forms (built once per language).
+
+    The trie of folded forms is compiled into one regular expression, so the
+    scan runs in the regex engine: at each position the longest form wins,
+    and the script-boundary rules are look-arounds, so a longer form that
+    would end inside a word falls back to a shorter one.
+    """
 
     def __init__(self, forms: Iterable[Form]) -> None:
-        self._trie: dict[str, dict] = {}
+        trie: dict[str, dict] = {}
+        self._forms: dict[str, Form] = {}
         for form in forms:
             key = fold(form.text)
             if not key:
                 continue
-            node = self._trie
+            node = trie
             for char in key:
                 node = node.setdefault(char, {})
             node.setdefault(_END, form)  # the first form registered for a key wins
-
-    def _longest_at(self, folded: str, i: int) -> tuple[int, Form] | None:
-        node = self._trie
-        best: tuple[int, Form] | None = None
-        j = i
-        while j < len(folded) and folded[j] in node:
-            node = node[folded[j]]
-            j += 1
-            if _END in node:
-                end_ok = j == len(folded) or not _clash(folded[j - 1], folded[j])
-                if end_ok:
-                    best = (j, node[_END])
-        return best
+            self._forms.setdefault(key, form)
+        # The start guard sits after the first literal (a look-behind over "previous char + this
+        # char"), so every branch starts with a literal and the regex engine can skip positions
+        # whose character starts no form.
+        starts = [
+            re.escape(char) + _start_guard(char) + _trie_pattern(child, char) for char, child in sorted(trie.items())
+        ]
+        self._pattern = re.compile("|".join(starts)) if starts else None
 
     def find(self, text: str) -> Iterator[Match]:
         """Non-overlapping matches, left to right, longest first at each position."""
+        if self._pattern is None:
+            return
         folded, positions = fold_with_positions(text)
-        i = 0
-        while i < len(folded):
-            if i > 0 and _clash(folded[i - 1], folded[i]):
-                i += 1
+        for found in self._pattern.finditer(folded):
+            form = self._forms.get(found.group())
+            if form is None:
                 continue
-            found = self._longest_at(folded, i)
-            if found is None:
-                i += 1
-                continue
-            end, form = found
-            start_src = positions[i]
-            end_src = positions[end - 1] + 1
-            yield Match(start_src, end_src, form)
-            i = end
+            if positions is None:
+                yield Match(found.start(), found.end(), form)
+            else:
+                yield Match(positions[found.start()], positions[found.end() - 1] + 1, form)
 
 
 def forms_for_language(glossary, language: str) -> list[Form]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wikitools.markdown_scan import classify_lines, headings, split_front_matter
+from wikitools.markdown_scan import classify_lines, front_matter_end, headings
 from wikitools.page_pairs import PagePair, page_pairs
 from wikitools.problems import Problem
 from wikitools.slugs import slugify
@@ -38,7 +38,7 @@ LOCK_NAME = "translations.lock.json"
 def body_hash(text: str) -> str:
     """Hash of a page without its front matter, so metadata edits do not make translations stale."""
     lines = text.replace("\r\n", "\n").split("\n")
-    _, start, _ = split_front_matter(text)
+    start = front_matter_end(text)
     body = "\n".join(lines[start:]).strip()
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
 
@@ -59,7 +59,7 @@ def page_shape(text: str) -> Shape:
             continue
         anchors.setdefault(explicit or slugify(title), line)
     diagrams = code = 0
-    _, start, _ = split_front_matter(text)
+    start = front_matter_end(text)
     for _, _, kind, info in classify_lines(text.splitlines(), start):
         if kind == "open":
             diagrams += info == "mermaid"
