@@ -1,10 +1,12 @@
 """MkDocs adapter for the glossary: linking, glossary pages and the term-coverage gate.
 
-Per language build: scan the sources (usage, variants, ``[[id]]`` references,
-with file and line), expand ``[[id]]``, generate the glossary page, and link
-first mentions in the rendered HTML. Once, after every language is built:
-report all problems (strict builds fail on them) and write the coverage
-summary to ``site/glossary-coverage.json``. The logic lives in ``wikitools``.
+Per language build: expand ``[[id]]`` references; link first mentions in each
+rendered page and note every term it meets (that is the page's usage, which
+feeds backlinks and coverage) and any non-standard variant; then, once every
+page of the language is rendered (``on_env``), generate the glossary page with
+its backlinks. Once, after every language is built: the coverage gate, the
+check of the links we wrote, synonyms for search and
+``site/glossary-coverage.json``. The logic lives in ``wikitools``.
 """
 
 from __future__ import annotations
@@ -28,14 +30,13 @@ from wikitools.adapter import (
     report,
     source_label,
 )
-from wikitools.glossary_coverage import SourcePage, coverage, scan_source
+from wikitools.glossary_coverage import SourcePage, coverage, page_problems
 from wikitools.glossary_data import Glossary, load_glossary
 from wikitools.glossary_linker import link_terms
 from wikitools.glossary_pages import Backlink, render_glossary
 from wikitools.languages import url_prefix
 from wikitools.links import SiteIndex, generated_link_problems
 from wikitools.markdown_scan import replace_explicit_refs
-from wikitools.problems import Problem
 from wikitools.search_keywords import add_keywords, page_keywords
 from wikitools.term_matcher import TermMatcher, forms_for_language
 
@@ -48,9 +49,9 @@ class _Build:
 
     def __init__(self) -> None:
         self.glossary = Glossary()
-        self.problems: list[Problem] = []
         self.matchers: dict[str, TermMatcher] = {}
-        self.scans: dict[str, list[SourcePage]] = {}
+        self.pages: dict[str, list[SourcePage]] = {}  # language -> pages with the terms they use
+        self.unknown_refs: dict[str, list[str]] = {}  # source file -> unknown [[ids]]
         self.links: list[tuple[str, str, dict[str, str]]] = []  # (label, site file, href -> text) we wrote
 
 
@@ -66,24 +67,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.glossary, problems = load_glossary(Path(config.config_file_path).parent)
         report(problems, log)  # now, so a later language build that aborts cannot hide them
     _build.matchers[language] = TermMatcher(forms_for_language(_build.glossary, language))
+    _build.pages[language] = []
     return config
-
-
-@event_priority(-110)  # after the i18n plugin has kept only this language's files
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    language = current_language(config)
-    scans = []
-    for file in files.documentation_pages():
-        text = Path(file.abs_src_path).read_text(encoding="utf-8")
-        scan, problems = scan_source(
-            text, language_path(file), source_label(config, file), _build.matchers[language], _build.glossary
-        )
-        scans.append(scan)
-        _build.problems += problems
-    _build.scans[language] = scans
-    report(_build.problems, log)
-    _build.problems = []
-    return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -93,48 +78,76 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
     def render_ref(term_id: str, label: str | None) -> str:
         term = _build.glossary.terms.get(term_id)
-        if term is None:  # reported by the source scan with file and line
+        if term is None:
+            _build.unknown_refs.setdefault(page.file.abs_src_path, []).append(term_id)
             return label or term_id
         title = term.text[language].short.replace('"', "'")
         return f'[{label or term.text[language].name}]({to_glossary}#{term_id} "{title}"){{ .glossary-term }}'
 
-    markdown = replace_explicit_refs(markdown, render_ref)
-    if path == GLOSSARY_PAGE:
-        markdown += "\n\n" + render_glossary(_build.glossary, language, _backlinks(language))
-    return markdown
+    return replace_explicit_refs(markdown, render_ref)
+
+
+def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Link the terms of one rendered page and note what the page uses."""
+    language = current_language(config)
+    glossary_file = files.get_file_from_path(f"{language}/{GLOSSARY_PAGE}")
+    if glossary_file is None or not _build.glossary.terms:
+        return html
+    base = get_relative_url(glossary_file.url, page.url)
+    base = "" if base in (".", "./") else base
+    result = link_terms(html, _build.matchers[language], _build.glossary, language, lambda t: f"{base}#{t}")
+    label = source_label(config, page.file)
+    names = {t: _build.glossary.terms[t].text[language].name for t in result.linked}
+    _build.links.append((label, page.file.dest_uri, {f"{base}#{t}": name for t, name in names.items()}))
+    unknown = _build.unknown_refs.get(page.file.abs_src_path, [])
+    if result.variants or unknown:
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        report(page_problems(source, label, result.variants, unknown, _build.glossary), log)
+    path = language_path(page.file)
+    if path != GLOSSARY_PAGE:
+        _build.pages[language].append(
+            SourcePage(path, label, page.title or path, set(result.mentioned), len(result.variants))
+        )
+    return result.html
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if language_path(page.file) == GLOSSARY_PAGE:
+        return html  # rendered in on_env, once every page's usage is known
+    return _link(html, page, config, files)
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Every page of this language is rendered: now generate the glossary page with its backlinks."""
+    language = current_language(config)
+    glossary_file = files.get_file_from_path(f"{language}/{GLOSSARY_PAGE}")
+    if glossary_file is None or glossary_file.page is None:
+        return env
+    page = glossary_file.page
+    page.markdown = (page.markdown or "") + "\n\n" + render_glossary(_build.glossary, language, _backlinks(language))
+    config._current_page = page  # MkDocs names this page in link warnings from render()
+    try:
+        page.render(config, files)
+    finally:
+        config._current_page = None
+    page.content = _link(page.content, page, config, files)
+    return env
 
 
 def _backlinks(language: str) -> dict[str, list[Backlink]]:
     links: dict[str, list[Backlink]] = {}
-    for scan in sorted(_build.scans.get(language, []), key=lambda s: s.path):
-        if scan.path == GLOSSARY_PAGE:
-            continue
-        target = posixpath.relpath(scan.path, posixpath.dirname(GLOSSARY_PAGE))
-        for term_id in sorted(scan.used):
-            links.setdefault(term_id, []).append(Backlink(scan.title or scan.path, target))
+    for source in sorted(_build.pages.get(language, []), key=lambda s: s.path):
+        target = posixpath.relpath(source.path, posixpath.dirname(GLOSSARY_PAGE))
+        for term_id in sorted(source.used):
+            links.setdefault(term_id, []).append(Backlink(source.title, target))
     return links
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = current_language(config)
-    glossary_url = files.get_file_from_path(f"{language}/{GLOSSARY_PAGE}")
-    if glossary_url is None or not _build.glossary.terms:
-        return html
-    base = get_relative_url(glossary_url.url, page.url)
-    base = "" if base in (".", "./") else base
-    result = link_terms(html, _build.matchers[language], _build.glossary, language, lambda term_id: f"{base}#{term_id}")
-    names = {t: _build.glossary.terms[t].text[language].name for t in result.linked}
-    _build.links.append(
-        (source_label(config, page.file), page.file.dest_uri, {f"{base}#{t}": name for t, name in names.items()})
-    )
-    return result.html
 
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     if not all_languages_built(config):
         return
-    summary, problems = coverage(_build.glossary, _build.scans, exclude={GLOSSARY_PAGE})
+    summary, problems = coverage(_build.glossary, _build.pages, exclude={GLOSSARY_PAGE})
     site = SiteIndex.from_dir(Path(config.site_dir))
     for label, site_file, hrefs in _build.links:  # the links we wrote must land on an entry
         problems += generated_link_problems(hrefs, label, site_file, site)
@@ -160,13 +173,11 @@ def _add_search_keywords(config: MkDocsConfig) -> None:
         return
     prefixes = {lang.locale: url_prefix(lang.link) for lang in build_languages(config)}
     keywords = {}
-    for language, scans in _build.scans.items():
-        for scan in scans:
-            if scan.path == GLOSSARY_PAGE:
-                continue
-            stem = scan.path[: -len(".md")]
+    for language, pages in _build.pages.items():
+        for source in pages:
+            stem = source.path[: -len(".md")]
             url = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
-            keywords[prefixes[language] + url] = page_keywords(scan.used, _build.glossary, language)
+            keywords[prefixes[language] + url] = page_keywords(source.used, _build.glossary, language)
     index = json.loads(index_file.read_text(encoding="utf-8"))
     index_file.write_text(
         json.dumps(add_keywords(index, keywords), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"

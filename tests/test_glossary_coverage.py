@@ -1,47 +1,54 @@
 from tests.helpers import matcher, mini_glossary
-from wikitools.glossary_coverage import coverage, scan_source
+from wikitools.glossary_coverage import SourcePage, coverage, line_of, page_problems
+from wikitools.glossary_linker import link_terms
 
-PAGE = """---
+SOURCE = """---
 title: テスト
 ---
 # テスト
 
 クローラを動かして推論します。`クローラ` はコードなので対象外です。
 
-```python
-クローラ = 1
-```
+## クローラの見出し
 
 詳しくは [[inference-endpoint]] と [[infrence]] を参照。
 """
+HTML = (
+    "<h1>テスト</h1><p>クローラを動かして推論します。<code>クローラ</code> はコードなので対象外です。</p>"
+    "<h2 id='x'>クローラの見出し</h2><p>詳しくは <a href='#'>推論エンドポイント</a> と infrence を参照。</p>"
+)
 
 
-def scan():
+def linked():
     glossary = mini_glossary()
-    return scan_source(PAGE, "x.md", "docs/ja/x.md", matcher("ja", glossary), glossary)
+    return link_terms(HTML, matcher("ja", glossary), glossary, "ja", lambda t: f"#{t}")
 
 
-def test_variant_reported_once_with_line_and_standard_form():
-    _, problems = scan()
-    variants = [p for p in problems if "non-standard" in p.message]
-    assert len(variants) == 1
-    assert variants[0].line == 6 and "'クローラー'" in variants[0].fix
+def test_linker_notes_mentions_in_prose_headings_and_link_text_but_not_code():
+    result = linked()
+    assert result.mentioned == {"crawler", "inference", "inference-endpoint"}
+    assert "inference-endpoint" not in result.linked  # already inside a link
+    assert [v[:2] for v in result.variants] == [("クローラ", "crawler"), ("クローラ", "crawler")]
+
+
+def test_variant_reported_once_with_its_first_line_and_the_standard_form():
+    problems = page_problems(SOURCE, "docs/ja/x.md", linked().variants, [], mini_glossary())
+    assert len(problems) == 1
+    assert problems[0].line == 6 and "'クローラー'" in problems[0].fix
 
 
 def test_unknown_explicit_reference_suggests_closest_ids():
-    _, problems = scan()
-    unknown = [p for p in problems if "unknown glossary term" in p.message]
-    assert len(unknown) == 1 and unknown[0].line == 12 and "'inference'" in unknown[0].fix
+    problems = page_problems(SOURCE, "docs/ja/x.md", [], ["infrence"], mini_glossary())
+    assert len(problems) == 1 and problems[0].line == 10 and "'inference'" in problems[0].fix
 
 
-def test_usage_and_title():
-    page, _ = scan()
-    assert page.title == "テスト"
-    assert {"crawler", "inference", "inference-endpoint"} <= page.used
+def test_line_of_skips_front_matter():
+    assert line_of(SOURCE, "テスト", 4) == 4
+    assert line_of(SOURCE, "absent") is None
 
 
 def test_coverage_reports_orphans_per_language():
-    page, _ = scan()
+    page = SourcePage("x.md", "docs/ja/x.md", "テスト", {"crawler", "inference"})
     summary, problems = coverage(mini_glossary(), {"ja": [page], "en": []}, exclude=set())
     assert "sagemaker-ai" in summary["languages"]["ja"]["orphans"]
     assert len(summary["languages"]["en"]["orphans"]) == 5

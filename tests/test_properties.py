@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tests.helpers import categories, matcher, mini_glossary, schema
 from wikitools.content_safety import safety_problems
 from wikitools.diagrams import accessibility_problems, extract_diagrams
-from wikitools.glossary_coverage import scan_source
+from wikitools.glossary_coverage import page_problems
 from wikitools.glossary_data import build_glossary
 from wikitools.glossary_linker import link_terms
 from wikitools.glossary_pages import render_glossary
@@ -76,7 +76,8 @@ MARKDOWN = st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=40).map("\
 @given(MARKDOWN)
 def test_source_checks_never_raise(text):
     glossary = mini_glossary()
-    _, problems = scan_source(text, "x.md", "docs/ja/x.md", matcher("ja", glossary), glossary)
+    result = link_terms(text, matcher("ja", glossary), glossary, "ja", lambda i: f"#{i}")
+    problems = page_problems(text, "docs/ja/x.md", result.variants, ["nope", "[x"], glossary)
     assert all(isinstance(p, Problem) for p in problems)
     assert all(isinstance(p, Problem) for p in safety_problems(text, "docs/ja/x.md"))
     assert isinstance(source_links(text), list)

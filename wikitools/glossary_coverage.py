@@ -1,22 +1,20 @@
-"""Which terms each page uses, and the coverage gate over all of them.
+"""Which terms each page uses, the problems found on a page, and the coverage gate.
 
-The source scan gives file-and-line problems (non-standard variants, unknown
-``[[id]]`` references) and the set of terms a page uses, which feeds the
-glossary backlinks. ``coverage`` is decided once, over every language: each
-term must be used by at least one content page per language unless it is
-marked ``reference_only``.
+The term linker reports, per page, the terms it met and any non-standard
+variants; ``[[id]]`` expansion reports unknown ids. ``page_problems`` turns
+those into file-and-line problems, and ``coverage`` is decided once, over
+every language: each term must be used by at least one content page per
+language unless it is marked ``reference_only``.
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
 from wikitools.glossary_data import LANGUAGES, Glossary
-from wikitools.markdown_scan import explicit_refs, page_title, prose_lines
+from wikitools.markdown_scan import front_matter_end
 from wikitools.problems import Problem
-from wikitools.term_matcher import TermMatcher
 
 
 @dataclass
@@ -28,41 +26,51 @@ class SourcePage:
     variants: int = 0
 
 
-def scan_source(
-    text: str, path: str, label: str, matcher: TermMatcher, glossary: Glossary
-) -> tuple[SourcePage, list[Problem]]:
-    page = SourcePage(path=path, label=label, title=page_title(text))
+def line_of(source: str, needle: str, start_line: int = 1) -> int | None:
+    """First line (1-based, from ``start_line``) of ``source`` that contains ``needle``, if any."""
+    for number, line in enumerate(source.splitlines()[start_line - 1 :], start=start_line):
+        if needle in line:
+            return number
+    return None
+
+
+def page_problems(
+    source: str,
+    label: str,
+    variants: list[tuple[str, str, str]],
+    unknown_refs: list[str],
+    glossary: Glossary,
+) -> list[Problem]:
+    """File-and-line problems for what the linker and the ``[[id]]`` expansion found on one page.
+
+    The linker works on HTML, so lines are found afterwards in the source; this
+    costs a text search only when there is something to report.
+    """
     problems: list[Problem] = []
-    numbered = list(prose_lines(text))
-    starts = []  # offset of each prose line in the joined text (one matcher pass per page)
-    offset = 0
-    for _, line in numbered:
-        starts.append(offset)
-        offset += len(line) + 1
-    prose = "\n".join(line for _, line in numbered)
-    for match in matcher.find(prose):
-        page.used.add(match.term_id)
-        if match.form.is_variant:
-            index = bisect.bisect_right(starts, match.start) - 1
-            page.variants += 1
-            problems.append(
-                Problem(
-                    label,
-                    numbered[index][0],
-                    f"'{prose[match.start : match.end]}' is a non-standard form of '{match.form.standard}' "
-                    f"(glossary term '{match.term_id}').",
-                    f"write '{match.form.standard}' (quote a misspelling on purpose in `code`).",
-                    "glossary",
-                )
+    body = front_matter_end(source) + 1
+    for written, term_id, standard in dict.fromkeys(variants):
+        problems.append(
+            Problem(
+                label,
+                line_of(source, written, body),
+                f"'{written}' is a non-standard form of '{standard}' (glossary term '{term_id}').",
+                f"write '{standard}' (quote a misspelling on purpose in `code`).",
+                "glossary",
             )
-    for number, term_id, _ in explicit_refs(text):
-        if term_id in glossary.terms:
-            page.used.add(term_id)
-            continue
+        )
+    for term_id in dict.fromkeys(unknown_refs):
         close = glossary.closest_ids(term_id)
         hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else "add the term to glossary/terms.yml."
-        problems.append(Problem(label, number, f"unknown glossary term '[[{term_id}]]'.", hint, "glossary"))
-    return page, problems
+        problems.append(
+            Problem(
+                label,
+                line_of(source, f"[[{term_id}", body),
+                f"unknown glossary term '[[{term_id}]]'.",
+                hint,
+                "glossary",
+            )
+        )
+    return problems
 
 
 def coverage(

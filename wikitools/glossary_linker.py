@@ -29,6 +29,8 @@ SKIP_TAGS = frozenset(
 SKIP_CLASSES = frozenset({"admonition-title", "mermaid", "headerlink", "term-status", "glossary-nolink"})
 VOID_TAGS = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col", "area", "base"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# not linked, but a term written there is still a use of it (and a misspelling there is still found)
+MENTION_TAGS = HEADINGS | {"a", "summary"}
 
 STATUS_LABELS = {
     "ja": {"renamed": "名称変更", "closed": "新規受付終了", "retired": "提供終了"},
@@ -40,6 +42,8 @@ STATUS_LABELS = {
 class LinkResult:
     html: str
     linked: list[str] = field(default_factory=list)  # term ids, in order of first link
+    mentioned: set[str] = field(default_factory=set)  # every term met in prose or headings
+    variants: list[tuple[str, str, str]] = field(default_factory=list)  # (text as written, term id, standard)
 
 
 def status_badge(term: Term, glossary: Glossary, language: str) -> str:
@@ -57,12 +61,13 @@ def status_badge(term: Term, glossary: Glossary, language: str) -> str:
     )
 
 
-def _opens_skip(name: str, attrs: str) -> bool:
-    if name in SKIP_TAGS:
-        return True
+def _classes(attrs: str) -> set[str]:
     match = _CLASS.search(attrs)
-    classes = set((match.group(1) or match.group(2) or "").split()) if match else set()
-    return bool(classes & SKIP_CLASSES)
+    return set((match.group(1) or match.group(2) or "").split()) if match else set()
+
+
+def _opens_skip(name: str, attrs: str) -> bool:
+    return name in SKIP_TAGS or bool(_classes(attrs) & SKIP_CLASSES)
 
 
 def link_terms(
@@ -75,7 +80,7 @@ def link_terms(
     """Return the page with first mentions linked; ``href_for(term_id)`` gives each link's URL."""
     result = LinkResult(html="")
     out: list[str] = []
-    stack: list[tuple[str, bool]] = []  # (tag, skipping)
+    stack: list[tuple[str, bool, bool]] = []  # (tag, skipping, count mentions although skipping)
     linked_here: set[str] = set()
     section_id = ""
     pending_heading_id: str | None = None
@@ -90,7 +95,7 @@ def link_terms(
             closing, name, attrs, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3), tag.group(4)
             if closing:
                 while stack:
-                    top, _ = stack.pop()
+                    top, _, _ = stack.pop()
                     if top == name:
                         break
                 if name in HEADINGS and pending_heading_id is not None:
@@ -102,10 +107,18 @@ def link_terms(
                 pending_heading_id = (id_match.group(1) or id_match.group(2)) if id_match else ""
             if name in VOID_TAGS or self_closing:
                 continue
-            skipping = (stack[-1][1] if stack else False) or _opens_skip(name, attrs)
-            stack.append((name, skipping))
+            parent_skips = stack[-1][1] if stack else False
+            skipping = parent_skips or _opens_skip(name, attrs)
+            opens_mention = name in MENTION_TAGS or "admonition-title" in _classes(attrs)
+            mention_only = (stack[-1][2] if parent_skips else opens_mention) if skipping else False
+            stack.append((name, skipping, mention_only))
             continue
-        if (stack and stack[-1][1]) or token.isspace():
+        if token.isspace():
+            out.append(token)
+            continue
+        if stack and stack[-1][1]:
+            if stack[-1][2]:
+                _record(token, matcher, result)
             out.append(token)
             continue
         out.append(_link_text(token, matcher, glossary, language, href_for, linked_here, section_id, result))
@@ -113,10 +126,22 @@ def link_terms(
     return result
 
 
+def _record(text: str, matcher: TermMatcher, result: LinkResult) -> None:
+    for match in matcher.find(text):
+        _note(text, match, result)
+
+
+def _note(text, match, result: LinkResult) -> None:
+    result.mentioned.add(match.term_id)
+    if match.form.is_variant:
+        result.variants.append((text[match.start : match.end], match.term_id, match.form.standard))
+
+
 def _link_text(text, matcher, glossary, language, href_for, linked_here, section_id, result) -> str:
     pieces: list[str] = []
     cursor = 0
     for match in matcher.find(text):
+        _note(text, match, result)
         term_id = match.term_id
         if term_id in linked_here or term_id == section_id or term_id not in glossary.terms:
             continue
