@@ -39,6 +39,7 @@ LABELS = {
         "related": "関連用語",
         "used_in": "この用語を使っているページ",
         "unused": "（参照用の用語です）",
+        "more": "ほか {n} ページ",
         "category": "カテゴリ",
         "sep": "、",
     },
@@ -53,10 +54,16 @@ LABELS = {
         "related": "Related terms",
         "used_in": "Pages that use this term",
         "unused": "(reference-only term)",
+        "more": "and {n} more pages",
         "category": "Category",
         "sep": ", ",
     },
 }
+
+
+# A term used across a large site would otherwise list hundreds of pages (and make the
+# glossary page the slowest page to build); the first ones, in path order, plus a count.
+MAX_BACKLINKS = 15
 
 
 @dataclass(frozen=True)
@@ -159,7 +166,10 @@ def _entry(term: Term, glossary: Glossary, language: str, links: list[Backlink])
             f"- {labels['related']}: " + labels["sep"].join(f"[{_md(r.text[language].name)}](#{r.id})" for r in related)
         )
     if links:
-        facts.append(f"- {labels['used_in']}: " + labels["sep"].join(f"[{_md(b.title)}]({b.path})" for b in links))
+        shown = labels["sep"].join(f"[{_md(b.title)}]({b.path})" for b in links[:MAX_BACKLINKS])
+        if len(links) > MAX_BACKLINKS:
+            shown += labels["sep"] + labels["more"].format(n=len(links) - MAX_BACKLINKS)
+        facts.append(f"- {labels['used_in']}: " + shown)
     elif term.reference_only:
         facts.append(f"- {labels['used_in']}: {labels['unused']}")
     return [*out, *facts, ""]
