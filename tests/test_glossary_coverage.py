@@ -42,6 +42,13 @@ def test_unknown_explicit_reference_suggests_closest_ids():
     assert len(problems) == 1 and problems[0].line == 10 and "'inference'" in problems[0].fix
 
 
+def test_variant_line_is_a_whole_form_not_a_prefix_of_the_standard_form():
+    source = "# T\n\nクローラーを使います。\n\nクローラを使います。\n"
+    assert line_of(source, "クローラ", 1, whole_form=True) == 5
+    problems = page_problems(source, "docs/ja/y.md", [("クローラ", "crawler", "クローラー")], [], mini_glossary())
+    assert problems[0].line == 5
+
+
 def test_line_of_skips_front_matter():
     assert line_of(SOURCE, "テスト", 4) == 4
     assert line_of(SOURCE, "absent") is None

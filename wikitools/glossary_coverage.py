@@ -14,7 +14,9 @@ from typing import Any
 
 from wikitools.glossary_data import LANGUAGES, Glossary
 from wikitools.markdown_scan import front_matter_end
+from wikitools.normalize import fold
 from wikitools.problems import Problem
+from wikitools.term_matcher import occurrence_pattern
 
 
 @dataclass
@@ -26,10 +28,16 @@ class SourcePage:
     variants: int = 0
 
 
-def line_of(source: str, needle: str, start_line: int = 1) -> int | None:
-    """First line (1-based, from ``start_line``) of ``source`` that contains ``needle``, if any."""
+def line_of(source: str, needle: str, start_line: int = 1, whole_form: bool = False) -> int | None:
+    """First line (1-based, from ``start_line``) of ``source`` containing ``needle``, if any.
+
+    With ``whole_form`` the needle must stand as a whole term (クローラ does not
+    count inside クローラー), by the same boundary rules as the term matcher.
+    """
+    pattern = occurrence_pattern(needle) if whole_form else None
     for number, line in enumerate(source.splitlines()[start_line - 1 :], start=start_line):
-        if needle in line:
+        found = pattern.search(fold(line)) is not None if pattern else needle in line
+        if found:
             return number
     return None
 
@@ -52,7 +60,7 @@ def page_problems(
         problems.append(
             Problem(
                 label,
-                line_of(source, written, body),
+                line_of(source, written, body, whole_form=True),
                 f"'{written}' is a non-standard form of '{standard}' (glossary term '{term_id}').",
                 f"write '{standard}' (quote a misspelling on purpose in `code`).",
                 "glossary",

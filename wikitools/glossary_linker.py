@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from wikitools.glossary_data import Glossary, Term
 from wikitools.term_matcher import TermMatcher
 
-_TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+# Whole elements that never hold linkable prose are passed through as one token (code blocks
+# are full of highlighting <span>s); everything else is split into tags and text.
+_TOKENS = re.compile(r"(<pre\b.*?</pre>|<svg\b.*?</svg>|<script\b.*?</script>|<!--.*?-->|<[^>]*>)", re.DOTALL | re.I)
 _TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/)?\s*>", re.DOTALL)
 _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -86,6 +88,9 @@ def link_terms(
     pending_heading_id: str | None = None
     for token in _TOKENS.split(page_html):
         if not token:
+            continue
+        if token.startswith("<") and token.count("<") > 1 and not token.startswith("<!--"):
+            out.append(token)  # a whole code block, inline SVG or script: nothing to link or count
             continue
         if token.startswith("<"):
             out.append(token)

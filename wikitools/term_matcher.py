@@ -77,6 +77,14 @@ def _trie_pattern(node: dict, last: str) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
+def occurrence_pattern(text: str) -> re.Pattern[str]:
+    """Where ``text`` occurs as a whole form (the matcher's boundary rules), in folded text."""
+    key = fold(text)
+    if not key:
+        return re.compile(r"(?!)")
+    return re.compile(re.escape(key[0]) + _start_guard(key[0]) + re.escape(key[1:]) + _guard(key[-1], lookahead=True))
+
+
 class TermMatcher:
     """Longest-match finder over a set of surface forms (built once per language).
 

@@ -47,7 +47,9 @@
     if (!here || !there || here === there) return;
     if (a.hasAttribute("data-lang-root")) {
       update();
-      url = new URL(a.href + location.hash, location.href);
+      // anchors are shared by both languages; carry the current one only if this page has it
+      var id = decodeURIComponent(location.hash.slice(1));
+      url = new URL(a.href + (id && document.getElementById(id) ? location.hash : ""), location.href);
     }
     event.preventDefault();
     event.stopPropagation();
