@@ -45,33 +45,32 @@ _ASCII_WORD = "a-z0-9_"
 _KATAKANA = "\u30a1-\u30ff\uff66-\uff9f"
 
 
-def _guard(char: str, lookahead: bool) -> str:
-    """Look-around that keeps a form from touching more of the same script at ``char``'s side."""
+def _same_script(char: str) -> str:
+    """Character class of the script a form must not run into at ``char`` ("" when any neighbour is fine)."""
     if is_ascii_word(char):
-        chars = _ASCII_WORD
-    elif is_katakana(char):
-        chars = _KATAKANA
-    else:
-        return ""
-    return f"(?![{chars}])" if lookahead else f"(?<![{chars}])"
+        return _ASCII_WORD
+    if is_katakana(char):
+        return _KATAKANA
+    return ""
+
+
+def _end_guard(char: str) -> str:
+    """After the last character of a form: the next character is not of the same script."""
+    chars = _same_script(char)
+    return f"(?![{chars}])" if chars else ""
 
 
 def _start_guard(char: str) -> str:
     """After the first character of a form: the character before it is not of the same script."""
-    if is_ascii_word(char):
-        chars = _ASCII_WORD
-    elif is_katakana(char):
-        chars = _KATAKANA
-    else:
-        return ""
-    return f"(?<![{chars}]{re.escape(char)})"
+    chars = _same_script(char)
+    return f"(?<![{chars}]{re.escape(char)})" if chars else ""
 
 
 def _trie_pattern(node: dict, last: str) -> str:
     """Regex for the forms below ``node``: longer continuations first, then the end of a form."""
     branches = [re.escape(char) + _trie_pattern(child, char) for char, child in sorted(node.items()) if char != _END]
     if _END in node:
-        branches.append(_guard(last, lookahead=True))
+        branches.append(_end_guard(last))
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
@@ -82,7 +81,7 @@ def occurrence_pattern(text: str) -> re.Pattern[str]:
     key = fold(text)
     if not key:
         return re.compile(r"(?!)")
-    return re.compile(re.escape(key[0]) + _start_guard(key[0]) + re.escape(key[1:]) + _guard(key[-1], lookahead=True))
+    return re.compile(re.escape(key[0]) + _start_guard(key[0]) + re.escape(key[1:]) + _end_guard(key[-1]))
 
 
 class TermMatcher:
