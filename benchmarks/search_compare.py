@@ -132,7 +132,11 @@ def score(queries, search_fn) -> dict:
     return {"summary": summary, "rows": rows}
 
 
-def material_runner(browser, site: BuiltSite):
+def runner(browser, site: BuiltSite, query_fn, open_fn=None):
+    """A ``run(language, query)`` for one approach: one page per language, result paths in order, no repeats.
+
+    ``query_fn(page, query)`` returns result URL paths; ``open_fn(page)`` prepares a freshly loaded page.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     route_site(context, site)
     page = context.new_page()
@@ -141,32 +145,21 @@ def material_runner(browser, site: BuiltSite):
     def run(language: str, query: str) -> list[str]:
         if state["language"] != language:
             page.goto(site.url + ("" if language == "ja" else f"{language}/"))
-            open_search(page)
+            if open_fn:
+                open_fn(page)
             state["language"] = language
-        return [p[len(site.base_path) :] for p in material_search(page, query)]
+        return list(dict.fromkeys(p[len(site.base_path) :] for p in query_fn(page, query)))
 
     return run, context
+
+
+def material_runner(browser, site: BuiltSite):
+    return runner(browser, site, material_search, open_search)
 
 
 def pagefind_runner(browser, site: BuiltSite):
-    context = browser.new_context()
-    route_site(context, site)
-    page = context.new_page()
-    state = {"language": None}
-
-    def run(language: str, query: str) -> list[str]:
-        if state["language"] != language:
-            page.goto(site.url + ("" if language == "ja" else f"{language}/"))
-            state["language"] = language
-        paths = page.evaluate(PAGEFIND_QUERY, {"bundle": site.url + "pagefind/", "q": query})
-        out: list[str] = []
-        for p in paths:
-            rel = p[len(site.base_path) :]
-            if rel not in out:
-                out.append(rel)
-        return out
-
-    return run, context
+    bundle = site.url + "pagefind/"
+    return runner(browser, site, lambda page, q: page.evaluate(PAGEFIND_QUERY, {"bundle": bundle, "q": q}))
 
 
 def main() -> int:

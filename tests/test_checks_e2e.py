@@ -65,24 +65,6 @@ def test_broken_anchor(project):
     assert "sagemaker/train.md" in log and "no-such-anchor" in log
 
 
-def test_broken_raw_html_link(project):
-    line = append(project, "docs/en/sagemaker/train.md", '<a href="../no-such-page/">raw</a>')
-    log = failing_build(project)
-    assert f"docs/en/sagemaker/train.md:{line}: broken link '../no-such-page/'" in log
-
-
-def test_broken_cross_language_anchor(project):
-    line = append(project, "docs/ja/sagemaker/train.md", "[English](../../en/sagemaker/deploy.md#no-such-anchor)")
-    log = failing_build(project)
-    assert f"docs/ja/sagemaker/train.md:{line}: link to the other language" in log and "no-such-anchor" in log
-
-
-def test_plain_http_link(project):
-    line = append(project, "docs/en/sagemaker/train.md", "[insecure](http://example.com/)")
-    log = failing_build(project)
-    assert f"docs/en/sagemaker/train.md:{line}: plain http URL" in log
-
-
 def test_missing_translation(project):
     (project / "docs/en/sagemaker/tune.md").unlink()
     log = failing_build(project)
@@ -121,25 +103,6 @@ def test_unsafe_html(project):
     assert f"docs/ja/mlops/index.md:{line + 2}: event handler attribute 'onerror'" in log
 
 
-def test_javascript_link(project):
-    line = append(project, "docs/en/mlops/index.md", "[click](javascript:alert(1))")
-    log = failing_build(project)
-    assert f"docs/en/mlops/index.md:{line}: unsafe URL 'javascript:alert(1)'" in log
-
-
-def test_unknown_glossary_reference(project):
-    line = append(project, "docs/ja/mlops/index.md", "[[sagemaker-pipeline]] を参照してください。")
-    log = failing_build(project)
-    assert f"docs/ja/mlops/index.md:{line}: unknown glossary term '[[sagemaker-pipeline]]'" in log
-    assert "did you mean" in log
-
-
-def test_non_standard_variant(project):
-    line = append(project, "docs/ja/data-engineering/glue.md", "クローラを実行します。")
-    log = failing_build(project)
-    assert f"docs/ja/data-engineering/glue.md:{line}: 'クローラ' is a non-standard form of 'クローラー'" in log
-
-
 def test_malformed_glossary_data(project):
     path = project / "glossary/terms.yml"
     path.write_text(path.read_text("utf-8") + "\n- id: [broken\n", encoding="utf-8")
@@ -163,3 +126,28 @@ def test_incomplete_glossary_term(project):
     )
     log = failing_build(project)
     assert "term 'half-done' en: 'short' is a required property" in log
+
+
+# One broken thing each; the message must name the file and the line where it was added.
+LINE_CASES = [
+    ("docs/en/sagemaker/train.md", '<a href="../no-such-page/">raw</a>', "broken link '../no-such-page/'"),
+    (
+        "docs/ja/sagemaker/train.md",
+        "[English](../../en/sagemaker/deploy.md#no-such-anchor)",
+        "link to the other language: 'en/sagemaker/deploy/index.html' has no '#no-such-anchor'",
+    ),
+    ("docs/en/sagemaker/train.md", "[insecure](http://example.com/)", "plain http URL"),
+    ("docs/en/mlops/index.md", "[click](javascript:alert(1))", "unsafe URL 'javascript:alert(1)'"),
+    (
+        "docs/ja/mlops/index.md",
+        "[[sagemaker-pipeline]] を参照してください。",
+        "unknown glossary term '[[sagemaker-pipeline]]'. Fix: did you mean",
+    ),
+    ("docs/ja/data-engineering/glue.md", "クローラを実行します。", "'クローラ' is a non-standard form of 'クローラー'"),
+]
+
+
+@pytest.mark.parametrize(("path", "text", "message"), LINE_CASES, ids=[c[2][:30] for c in LINE_CASES])
+def test_broken_input_is_reported_with_file_and_line(project, path, text, message):
+    line = append(project, path, text)
+    assert f"{path}:{line}: {message}" in failing_build(project)
