@@ -18,15 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from wikitools.adapter import (
-    all_languages_built,
-    build_languages,
-    current_language,
-    default_language,
-    language_path,
-    report,
-    source_label,
-)
+from wikitools import adapter
 from wikitools.content_safety import safety_problems
 from wikitools.languages import url_prefix
 from wikitools.links import (
@@ -59,7 +51,7 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def _prefixes(config: MkDocsConfig) -> dict[str, str]:
-    return {lang.locale: url_prefix(lang.link) for lang in build_languages(config)}
+    return {lang.locale: url_prefix(lang.link) for lang in adapter.build_languages(config)}
 
 
 def _site_file(prefix: str, md_path: str) -> str:
@@ -84,7 +76,7 @@ def _first_line_of(markdown: str, source: str) -> int:
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
-    if current_language(config) == default_language(config):
+    if adapter.current_language(config) == adapter.default_language(config):
         _build = _Build()
         try:
             _build.lock = read_lock(_root(config))
@@ -104,22 +96,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 problems += safety_problems(file.read_text(encoding="utf-8"), label[lang])
         # Source-only checks are reported now: a later language build that aborts
         # (for example on a missing translation) must not hide them.
-        report(problems, log)
+        adapter.report(problems, log)
     return config
 
 
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
-        _build.pages[file.dest_uri] = (source_label(config, file), Path(file.abs_src_path))
+        _build.pages[file.dest_uri] = (adapter.source_label(config, file), Path(file.abs_src_path))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = current_language(config)
-    path = language_path(page.file)
+    language = adapter.current_language(config)
+    path = adapter.language_path(page.file)
     prefixes = _prefixes(config)
-    label = source_label(config, page.file)
+    label = adapter.source_label(config, page.file)
     first_line = _first_line_of(markdown, Path(page.file.abs_src_path).read_text(encoding="utf-8"))
 
     def url_of(target_language: str, md_path: str) -> str:
@@ -150,7 +142,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not all_languages_built(config):
+    if not adapter.all_languages_built(config):
         return
     site_dir = Path(config.site_dir)
     site = SiteIndex.from_dir(site_dir)
@@ -179,4 +171,4 @@ def on_post_build(config: MkDocsConfig) -> None:
                     "links",
                 )
             )
-    report(problems, log)
+    adapter.report(problems, log)

@@ -21,15 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from wikitools.adapter import (
-    all_languages_built,
-    build_languages,
-    current_language,
-    default_language,
-    language_path,
-    report,
-    source_label,
-)
+from wikitools import adapter
 from wikitools.glossary_coverage import SourcePage, coverage, page_problems
 from wikitools.glossary_data import Glossary, load_glossary
 from wikitools.glossary_linker import link_terms
@@ -61,19 +53,19 @@ _build = _Build()
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
-    language = current_language(config)
-    if language == default_language(config):  # a new build of all languages starts
+    language = adapter.current_language(config)
+    if language == adapter.default_language(config):  # a new build of all languages starts
         _build = _Build()
         _build.glossary, problems = load_glossary(Path(config.config_file_path).parent)
-        report(problems, log)  # now, so a later language build that aborts cannot hide them
+        adapter.report(problems, log)  # now, so a later language build that aborts cannot hide them
     _build.matchers[language] = TermMatcher(forms_for_language(_build.glossary, language))
     _build.pages[language] = []
     return config
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = current_language(config)
-    path = language_path(page.file)
+    language = adapter.current_language(config)
+    path = adapter.language_path(page.file)
     to_glossary = posixpath.relpath(GLOSSARY_PAGE, posixpath.dirname(path) or ".")
 
     def render_ref(term_id: str, label: str | None) -> str:
@@ -89,21 +81,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Link the terms of one rendered page and note what the page uses."""
-    language = current_language(config)
+    language = adapter.current_language(config)
     glossary_file = files.get_file_from_path(f"{language}/{GLOSSARY_PAGE}")
     if glossary_file is None or not _build.glossary.terms:
         return html
     base = get_relative_url(glossary_file.url, page.url)
     base = "" if base in (".", "./") else base
     result = link_terms(html, _build.matchers[language], _build.glossary, language, lambda t: f"{base}#{t}")
-    label = source_label(config, page.file)
+    label = adapter.source_label(config, page.file)
     names = {t: _build.glossary.terms[t].text[language].name for t in result.linked}
     _build.links.append((label, page.file.dest_uri, {f"{base}#{t}": name for t, name in names.items()}))
     unknown = _build.unknown_refs.get(page.file.abs_src_path, [])
     if result.variants or unknown:
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-        report(page_problems(source, label, result.variants, unknown, _build.glossary), log)
-    path = language_path(page.file)
+        adapter.report(page_problems(source, label, result.variants, unknown, _build.glossary), log)
+    path = adapter.language_path(page.file)
     if path != GLOSSARY_PAGE:
         _build.pages[language].append(
             SourcePage(path, label, page.title or path, set(result.mentioned), len(result.variants))
@@ -112,14 +104,14 @@ def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if language_path(page.file) == GLOSSARY_PAGE:
+    if adapter.language_path(page.file) == GLOSSARY_PAGE:
         return html  # rendered in on_env, once every page's usage is known
     return _link(html, page, config, files)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
     """Every page of this language is rendered: now generate the glossary page with its backlinks."""
-    language = current_language(config)
+    language = adapter.current_language(config)
     glossary_file = files.get_file_from_path(f"{language}/{GLOSSARY_PAGE}")
     if glossary_file is None or glossary_file.page is None:
         return env
@@ -145,13 +137,13 @@ def _backlinks(language: str) -> dict[str, list[Backlink]]:
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not all_languages_built(config):
+    if not adapter.all_languages_built(config):
         return
     summary, problems = coverage(_build.glossary, _build.pages, exclude={GLOSSARY_PAGE})
     site = SiteIndex.from_dir(Path(config.site_dir))
     for label, site_file, hrefs in _build.links:  # the links we wrote must land on an entry
         problems += generated_link_problems(hrefs, label, site_file, site)
-    report(problems, log)
+    adapter.report(problems, log)
     out = Path(config.site_dir) / "glossary-coverage.json"
     out.write_text(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     _add_search_keywords(config)
@@ -171,7 +163,7 @@ def _add_search_keywords(config: MkDocsConfig) -> None:
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if not index_file.exists() or not _build.glossary.terms:
         return
-    prefixes = {lang.locale: url_prefix(lang.link) for lang in build_languages(config)}
+    prefixes = {lang.locale: url_prefix(lang.link) for lang in adapter.build_languages(config)}
     keywords = {}
     for language, pages in _build.pages.items():
         for source in pages:
