@@ -34,6 +34,10 @@ class TermText:
     reading: str = ""
     aliases: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()
+    kana: tuple[str, ...] = ()  # katakana readings readers type (セージメーカー): search only, never linked
+    docs_url: str = ""  # this language's official page, when it differs from the term's docs_url
+    status_note: str = ""  # what the lifecycle change means for a reader, shown with the status
+    status_source: str = ""  # this language's official announcement of the lifecycle change
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -52,6 +56,7 @@ class Term:
     status_date: str = ""
     successor: str = ""
     reference_only: bool = False
+    status_source: str = ""  # official announcement of the lifecycle change (English)
     line: int = 0
 
 
@@ -156,6 +161,10 @@ def _term_from(raw: dict[str, Any], line: int) -> Term:
             reading=str(t.get("reading", "")),
             aliases=tuple(str(a) for a in t.get("aliases") or ()),
             variants=tuple(str(v) for v in t.get("variants") or ()),
+            kana=tuple(str(k) for k in t.get("kana") or ()),
+            docs_url=str(t.get("docs_url", "") or ""),
+            status_note=str(t.get("status_note", "") or ""),
+            status_source=str(t.get("status_source", "") or ""),
         )
     return Term(
         id=str(raw["id"]),
@@ -167,6 +176,7 @@ def _term_from(raw: dict[str, Any], line: int) -> Term:
         status_date=str(raw.get("status_date", "") or ""),
         successor=str(raw.get("successor", "") or ""),
         reference_only=bool(raw.get("reference_only", False)),
+        status_source=str(raw.get("status_source", "") or ""),
         line=line,
     )
 
