@@ -9,6 +9,7 @@ and reports each problem with file, line and fix; ``--strict`` fails on them.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from pathlib import Path
 
@@ -19,7 +20,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from wikitools import adapter
+from wikitools.claims import register_problems
+from wikitools.content_rules import (
+    MAX_REVIEW_AGE_DAYS,
+    review_age,
+    rule_problems,
+)
 from wikitools.content_safety import safety_problems
+from wikitools.corrections import load_corrections, load_notes, render_corrections
 from wikitools.languages import url_prefix
 from wikitools.links import (
     SiteIndex,
@@ -41,6 +49,8 @@ class _Build:
         self.stale: dict[tuple[str, str], str] = {}  # (language, path) -> language of the newer source
         self.problems: list[Problem] = []
         self.lock: dict = {}
+        self.corrections: list = []
+        self.today = dt.date.today()
 
 
 _build = _Build()
@@ -85,6 +95,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         langs = tuple(_prefixes(config))
         root = _root(config)
         problems = list(_build.problems)
+        old_reviews: list[str] = []
         for pair in page_pairs(Path(config.docs_dir), langs):
             for lang in stale_languages(pair, _build.lock):
                 newer = next(other for other in langs if other != lang)
@@ -93,7 +104,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             problems += parity_problems(pair, label)
             problems += freshness_problems(pair, _build.lock, label)
             for lang, file in pair.files.items():
-                problems += safety_problems(file.read_text(encoding="utf-8"), label[lang])
+                text = file.read_text(encoding="utf-8")
+                problems += safety_problems(text, label[lang])
+                problems += rule_problems(text, label[lang], lang)
+                age = review_age(text, _build.today)
+                if age is not None and age > MAX_REVIEW_AGE_DAYS:
+                    old_reviews.append(f"{label[lang]} ({age} days)")
+        _build.corrections, found = load_corrections(root, langs)
+        problems += found
+        problems += register_problems(root, langs)[0]
+        if old_reviews:
+            log.info("review due (last_reviewed over %d days ago): %s", MAX_REVIEW_AGE_DAYS, ", ".join(old_reviews))
         # Source-only checks are reported now: a later language build that aborts
         # (for example on a missing translation) must not hide them.
         adapter.report(problems, log)
@@ -131,6 +152,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 link.fragment,
             )
         )
+    if page.meta.get("generated") == "corrections":
+        notes, _ = load_notes(_root(config))
+
+        def page_url(target: str, anchor: str) -> str:
+            url = url_of(language, target)
+            return f"{url}#{anchor}" if anchor else url
+
+        markdown += "\n\n" + render_corrections(_build.corrections, notes, language, page_url) + "\n"
     newer = _build.stale.get((language, path))
     if newer:
         page.meta["translation_stale"] = True

@@ -11,6 +11,7 @@ check of the links we wrote, synonyms for search and
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
 from pathlib import Path
@@ -27,6 +28,15 @@ from wikitools.glossary_data import Glossary, load_glossary
 from wikitools.glossary_linker import link_terms
 from wikitools.glossary_pages import Backlink, render_glossary
 from wikitools.languages import url_prefix
+from wikitools.lifecycle import (
+    Links,
+    expand_status_lines,
+    render_lifecycle_table,
+    render_notice,
+    status_ref_problems,
+    status_refs,
+    unshown_status_problems,
+)
 from wikitools.links import SiteIndex, generated_link_problems
 from wikitools.markdown_scan import replace_explicit_refs
 from wikitools.search_keywords import add_keywords, page_keywords
@@ -34,6 +44,7 @@ from wikitools.term_matcher import TermMatcher, forms_for_language
 
 log = get_plugin_logger("wiki")
 GLOSSARY_PAGE = "glossary/index.md"
+LIFECYCLE_PAGE = "lifecycle.md"
 
 
 class _Build:
@@ -45,6 +56,8 @@ class _Build:
         self.pages: dict[str, list[SourcePage]] = {}  # language -> pages with the terms they use
         self.unknown_refs: dict[str, list[str]] = {}  # source file -> unknown [[ids]]
         self.links: list[tuple[str, str, dict[str, str]]] = []  # (label, site file, href -> text) we wrote
+        self.statuses: dict[str, set[str]] = {}  # source file -> term ids whose status the page shows
+        self.today = dt.date.today()
 
 
 _build = _Build()
@@ -63,10 +76,40 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _lifecycle(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Expand ``[[status:id]]`` lines from the data; on the lifecycle page, add the table of every change."""
+    language = adapter.current_language(config)
+    glossary_file = files.get_file_from_path(f"{language}/{GLOSSARY_PAGE}")
+    lifecycle_file = files.get_file_from_path(f"{language}/{LIFECYCLE_PAGE}")
+    glossary_url = get_relative_url(glossary_file.url, page.url) if glossary_file else ""
+    links = Links(
+        term=lambda term_id: f"{glossary_url}#{term_id}",
+        lifecycle_page=get_relative_url(lifecycle_file.url, page.url) if lifecycle_file else "",
+    )
+    shown = _build.statuses.setdefault(page.file.abs_src_path, set())
+
+    def render(term_id: str) -> str | None:
+        term = _build.glossary.terms.get(term_id)
+        if term is None or term.status == "current":
+            return None  # left as written; reported by the check below
+        shown.add(term_id)
+        return render_notice(term, _build.glossary, language, links, _build.today)
+
+    refs = [term_id for _, term_id in status_refs(markdown)]
+    markdown = expand_status_lines(markdown, render)
+    if page.meta.get("generated") == "lifecycle":
+        markdown += "\n\n" + render_lifecycle_table(_build.glossary, language, links) + "\n"
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    label = adapter.source_label(config, page.file)
+    adapter.report(status_ref_problems(source, label, refs, _build.glossary), log)
+    return markdown
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = adapter.current_language(config)
     path = adapter.language_path(page.file)
     to_glossary = posixpath.relpath(GLOSSARY_PAGE, posixpath.dirname(path) or ".")
+    markdown = _lifecycle(markdown, page, config, files)
 
     def render_ref(term_id: str, label: str | None) -> str:
         term = _build.glossary.terms.get(term_id)
@@ -96,6 +139,12 @@ def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
         adapter.report(page_problems(source, label, result.variants, unknown, _build.glossary), log)
     path = adapter.language_path(page.file)
+    if path not in (GLOSSARY_PAGE, LIFECYCLE_PAGE) and not page.meta.get("generated"):
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        shown = _build.statuses.get(page.file.abs_src_path, set())
+        adapter.report(
+            unshown_status_problems(source, label, language, set(result.mentioned), shown, _build.glossary), log
+        )
     if path != GLOSSARY_PAGE:
         _build.pages[language].append(
             SourcePage(path, label, page.title or path, set(result.mentioned), len(result.variants))

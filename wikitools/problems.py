@@ -27,4 +27,4 @@ class Problem:
 
 def unique(problems: list[Problem]) -> list[Problem]:
     """Sorted problems with exact repeats removed (each is reported once)."""
-    return sorted(set(problems))
+    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message, p.fix, p.check))
