@@ -21,6 +21,29 @@ PY
   echo "$want" > "$stamp"
 fi
 
+# The SageMaker Python SDK that the pages' code targets, in its own environment (tests/test_snippets.py).
+snip_stamp=.venv-snippets/.requirements.sha256
+snip_want=$(sha256sum requirements-snippets.txt | cut -d' ' -f1)
+if [ ! -f "$snip_stamp" ] || [ "$(cat "$snip_stamp")" != "$snip_want" ]; then
+  [ -x .venv-snippets/bin/python ] || "$PY" -m venv .venv-snippets
+  .venv-snippets/bin/python -m pip install --quiet -r requirements-snippets.txt
+  echo "$snip_want" > "$snip_stamp"
+fi
+
+# textlint for the Japanese style gate (package-lock.json pins every package); Debian's npm if none.
+if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+if command -v npm >/dev/null 2>&1; then
+  npm_want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ ! -f node_modules/.lock.sha256 ] || [ "$(cat node_modules/.lock.sha256)" != "$npm_want" ]; then
+    npm ci --silent --no-audit --no-fund
+    echo "$npm_want" > node_modules/.lock.sha256
+  fi
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   # Debian's chromium for the browser tests (unless another browser is given or present), and
   # CJK fonts so Japanese pages render as readers see them (the site ships no web fonts).
