@@ -135,9 +135,11 @@ def check(code: str) -> list[tuple[int, str]]:
                 target = node.targets[0]
                 func = _resolve(node.value.func, env)
                 if isinstance(target, ast.Name):
-                    if func is not None and getattr(func, "__module__", "").startswith("boto3") and getattr(
-                        func, "__name__", ""
-                    ) == "client":
+                    if (
+                        func is not None
+                        and getattr(func, "__module__", "").startswith("boto3")
+                        and getattr(func, "__name__", "") == "client"
+                    ):
                         args = node.value.args
                         if args and isinstance(args[0], ast.Constant):
                             env[target.id] = Client(args[0].value)
@@ -170,7 +172,7 @@ def _check_call(call: ast.Call, env: dict[str, Any]) -> list[tuple[int, str]]:
     target = _resolve(func, env)
     if target is None or not callable(target):
         return []
-    if not getattr(target, "__module__", "").split(".")[0] in ROOTS:
+    if getattr(target, "__module__", "").split(".")[0] not in ROOTS:
         return []
     message = _bind(target, call, drop_self=False)
     name = getattr(target, "__qualname__", getattr(target, "__name__", "call"))

@@ -22,7 +22,9 @@ FLOATING_TAG = re.compile(r"""[\w./-]+:(?:latest|1)(?=["'\s]|$)""")
 
 
 def _bind(snippets: list[dict]) -> list[dict]:
-    assert SNIPPETS_PYTHON.exists(), "no .venv-snippets: run bash scripts/setup.sh (it installs requirements-snippets.txt)"
+    assert SNIPPETS_PYTHON.exists(), (
+        "no .venv-snippets: run bash scripts/setup.sh (it installs requirements-snippets.txt)"
+    )
     result = subprocess.run(
         [str(SNIPPETS_PYTHON), str(BINDER)], input=json.dumps(snippets), capture_output=True, text=True, check=True
     )
@@ -52,7 +54,10 @@ def test_sdk_and_boto3_calls_bind_to_the_pinned_libraries():
         ("from sagemaker.estimator import Estimator\n", "sagemaker.estimator"),
         ("from sagemaker.train import ModelTrainer\nModelTrainer(no_such_argument=1)\n", "no_such_argument"),
         ("from sagemaker.train import ModelTrainer\nt = ModelTrainer()\nt.fit_everything()\n", "fit_everything"),
-        ("import boto3\nsm = boto3.client('sagemaker')\nsm.create_training_job(TrainingJobName='x')\n", "misses required"),
+        (
+            "import boto3\nsm = boto3.client('sagemaker')\nsm.create_training_job(TrainingJobName='x')\n",
+            "misses required",
+        ),
         ("import boto3\nsm = boto3.client('sagemaker')\nsm.describe_endpoint(EndpointName='x', Bogus=1)\n", "Bogus"),
     ],
 )

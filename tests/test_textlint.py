@@ -23,7 +23,9 @@ def test_the_gate_reports_file_and_line(tmp_path):
         problems, _ = run([page], ROOT)
     finally:
         page.unlink()
-    assert any(p.startswith("docs/ja/_textlint_probe.md:5:") and "no-mix-dearu-desumasu" in p for p in problems), problems
+    assert any(p.startswith("docs/ja/_textlint_probe.md:5:") and "no-mix-dearu-desumasu" in p for p in problems), (
+        problems
+    )
 
 
 def test_prepare_keeps_lines_and_reads_admonition_bodies_as_prose():

@@ -28,6 +28,9 @@ TEXT = {
         "closed_past": "{name} は {date} 以降、新規のお客様には提供されていません"
         "（既存のお客様は引き続き利用できます）。",
         "closed_future": "{name} は {date} に新規のお客様への提供を終了します。",
+        "closed_undated": "{name} は新規のお客様には提供されていません"
+        "（既存のお客様は引き続き利用できます。AWS は日付を公表していません）。",
+        "undated": "日付の公表なし",
         "retired_past": "{name} は {date} に提供を終了しました。",
         "retired_future": "{name} は {date} に提供を終了します。",
         "successor": "後継・移行先: {successor}。",
@@ -40,6 +43,9 @@ TEXT = {
         "renamed": "{name} was renamed {successor} on {date}.",
         "closed_past": "{name} has not been open to new customers since {date} (existing customers can keep using it).",
         "closed_future": "{name} closes to new customers on {date}.",
+        "closed_undated": "{name} is no longer open to new customers"
+        " (existing customers can keep using it; AWS published no date).",
+        "undated": "no date published",
         "retired_past": "{name} was retired on {date}.",
         "retired_future": "{name} will be retired on {date}.",
         "successor": "Successor or migration path: {successor}.",
@@ -60,12 +66,17 @@ class Links:
     lifecycle_page: str
 
 
+def _https(url: str) -> str:
+    """Only https:// links leave the data (the schema says so too; this keeps a bad value inert)."""
+    return url if url.startswith("https://") else ""
+
+
 def source_url(term: Term, language: str) -> tuple[str, bool]:
     """The official announcement in this language, else in English; (url, is_english_fallback)."""
-    own = term.text[language].status_source
+    own = _https(term.text[language].status_source)
     if own:
         return own, False
-    fallback = term.status_source or term.text[language].docs_url or term.docs_url
+    fallback = _https(term.status_source) or _https(term.text[language].docs_url) or _https(term.docs_url)
     return fallback, language != "en" and bool(fallback)
 
 
@@ -89,7 +100,7 @@ def sentence(term: Term, glossary: Glossary, language: str, links: Links, today:
     date = escape(term.status_date)
     if term.status == "renamed":
         return text["renamed"].format(name=name, date=date, successor=successor or "?")
-    when = "future" if _is_future(term.status_date, today) else "past"
+    when = "undated" if not term.status_date else "future" if _is_future(term.status_date, today) else "past"
     out = text[f"{term.status}_{when}"].format(name=name, date=date)
     if successor:
         out += " " + text["successor"].format(successor=successor)
@@ -99,11 +110,8 @@ def sentence(term: Term, glossary: Glossary, language: str, links: Links, today:
 def render_notice(term: Term, glossary: Glossary, language: str, links: Links, today: dt.date) -> str:
     """The admonition that replaces ``[[status:id]]``: Material's markup, data escaped."""
     text = TEXT[language]
-    title = (
-        f"{text['title'][term.status]}（{term.status_date}）"
-        if language == "ja"
-        else (f"{text['title'][term.status]} ({term.status_date})")
-    )
+    date = term.status_date or text["undated"]
+    title = f"{text['title'][term.status]}（{date}）" if language == "ja" else f"{text['title'][term.status]} ({date})"
     body = sentence(term, glossary, language, links, today)
     note = term.text[language].status_note
     if note:
@@ -183,7 +191,7 @@ def render_lifecycle_table(glossary: Glossary, language: str, links: Links) -> s
         )
         note = escape(term.text[language].status_note)
         rows.append(
-            f'<tr id="{escape(term.id)}"><td>{escape(term.status_date)}</td>'
+            f'<tr id="{escape(term.id)}"><td>{escape(term.status_date or TEXT[language]["undated"])}</td>'
             f'<td><a href="{escape(links.term(term.id))}">{escape(term.text[language].name)}</a></td>'
             f"<td><strong>{TEXT[language]['title'][term.status]}</strong>"
             f"{'<br>' + note if note else ''}</td>"
