@@ -28,6 +28,7 @@ from wikitools.content_rules import (
 )
 from wikitools.content_safety import safety_problems
 from wikitools.corrections import load_corrections, load_notes, render_corrections
+from wikitools.exams import load_exams
 from wikitools.languages import url_prefix
 from wikitools.links import (
     SiteIndex,
@@ -113,6 +114,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.corrections, found = load_corrections(root, langs)
         problems += found
         problems += register_problems(root, langs)[0]
+        problems += load_exams(root, langs)[1]
         if old_reviews:
             log.info("review due (last_reviewed over %d days ago): %s", MAX_REVIEW_AGE_DAYS, ", ".join(old_reviews))
         # Source-only checks are reported now: a later language build that aborts

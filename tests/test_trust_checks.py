@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -238,3 +239,28 @@ def test_the_sites_data_files_are_valid():
     claim_problems, counts = register_problems(ROOT)
     assert problems + claim_problems == []
     assert counts, "no claims register found"
+
+
+def test_exams_data_is_valid_and_names_the_four_current_exams():
+    from wikitools.exams import load_exams, task_codes
+
+    exams, problems = load_exams(ROOT)
+    assert problems == []
+    assert {e["code"] for e in exams} == {"MLA-C01", "AIF-C01", "AIP-C01", "DEA-C01"}
+    assert "MLA-C01:1.1" in task_codes(exams)
+
+
+def test_bad_exam_data_names_the_line(tmp_path):
+    from wikitools.exams import load_exams
+
+    for lang in ("ja", "en"):
+        _write(tmp_path, f"docs/{lang}/a.md", "# A\n\n## Part {#part}\n")
+    _write(tmp_path, "data/schemas/exams.schema.json", (ROOT / "data/schemas/exams.schema.json").read_text("utf-8"))
+    exam = (ROOT / "data" / "exams.yml").read_text(encoding="utf-8")
+    lines = [re.sub(r"pages: \[.*\]", "pages: []", line) for line in exam.splitlines()]
+    first = next(i for i, line in enumerate(lines) if "pages: []" in line)
+    lines[first] = lines[first].replace("pages: []", "pages: [a.md#part, a.md#nowhere]")
+    _write(tmp_path, "data/exams.yml", "\n".join(lines) + "\n")
+    _, problems = load_exams(tmp_path)
+    assert [(p.file, p.line) for p in problems] == [("data/exams.yml", first + 1)] * 2  # one per language
+    assert "nowhere" in problems[0].message
