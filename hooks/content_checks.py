@@ -58,7 +58,7 @@ _build = _Build()
 
 
 def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
+    return Path(config.config_file_path).resolve().parent
 
 
 def _prefixes(config: MkDocsConfig) -> dict[str, str]:

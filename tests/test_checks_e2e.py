@@ -17,7 +17,7 @@ from tests.helpers import ROOT
 
 pytestmark = pytest.mark.build
 
-COPY = ("docs", "glossary", "hooks", "overrides", "wikitools", "mkdocs.yml", "translations.lock.json")
+COPY = ("docs", "data", "glossary", "hooks", "overrides", "wikitools", "mkdocs.yml", "translations.lock.json")
 
 
 @pytest.fixture

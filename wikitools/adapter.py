@@ -51,12 +51,28 @@ def source_label(config: Any, file: Any) -> str:
     """How problems name a file: relative to the repository, e.g. "docs/ja/sagemaker/train.md"."""
     import os
 
-    return os.path.relpath(file.abs_src_path, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
+    root = os.path.dirname(os.path.abspath(config.config_file_path))
+    return os.path.relpath(file.abs_src_path, root).replace(os.sep, "/")
+
+
+# Every problem reported during the current build of all languages: the preview shows a page's
+# problems on the page, and under GitHub Actions the job summary counts them.
+reported: list[Any] = []
 
 
 def report(problems: Any, logger: Any) -> None:
-    """Log each problem once as a warning: ``mkdocs build --strict`` then fails with all of them listed."""
+    """Log each problem once as a warning: ``mkdocs build --strict`` then fails with all of them listed.
+
+    Under GitHub Actions each is also printed as a workflow command, so it shows on the pull request's diff.
+    """
+    import os
+
+    from wikitools.ci_report import annotation
     from wikitools.problems import unique
 
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in unique(list(problems)):
         logger.warning(str(problem))
+        reported.append(problem)
+        if in_actions:
+            print(annotation(problem), flush=True)

@@ -1,0 +1,86 @@
+"""MkDocs adapter for where problems are shown: the preview page, and GitHub's job summary.
+
+``mkdocs serve`` must never stop answering because of a content problem (a
+stale translation after a one-sided edit is the most natural first step of a
+translation): while serving, the build is not strict, and each page shows its
+problems in a visible notice; the terminal lists them too. ``mkdocs build
+--strict`` and CI still fail on every one. Under GitHub Actions, after all
+languages are built (or the strict build stops), the job summary gets the problem table and the
+translation status. The logic lives in ``wikitools.ci_report``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from wikitools import adapter
+from wikitools.ci_report import page_notice, summary
+from wikitools.page_pairs import page_pairs
+from wikitools.translations import LANGUAGES, read_lock, stale_languages
+
+# MkDocs re-imports hooks from a fresh config on every rebuild of ``serve``, but sends
+# ``on_startup`` only once: the process environment is what outlives a rebuild.
+SERVING = "AWS_ML_WIKI_SERVING"
+_summary_registered = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    os.environ[SERVING] = "1" if command == "serve" else ""
+
+
+def _serving() -> bool:
+    return os.environ.get(SERVING) == "1"
+
+
+@event_priority(200)  # before every other hook reports anything
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _summary_registered
+    if adapter.current_language(config) == adapter.default_language(config):
+        adapter.reported.clear()
+        if os.environ.get("GITHUB_STEP_SUMMARY") and not _summary_registered:
+            atexit.register(_write_summary, config)
+            _summary_registered = True
+    if _serving() and config.strict:
+        _stop_counting_warnings()
+    return config
+
+
+def _stop_counting_warnings() -> None:
+    """Serve-only: MkDocs counts warnings for ``strict`` before ``on_config``; stop that count, so a
+    content problem is shown on the page and in the terminal instead of stopping every rebuild."""
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):
+        if isinstance(handler, CountHandler):
+            logger.removeHandler(handler)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if not _serving():
+        return output
+    label = adapter.source_label(config, page.file)
+    notice = page_notice([p for p in adapter.reported if p.file == label])
+    marker = '<article class="md-content__inner md-typeset">'
+    return output.replace(marker, marker + notice, 1) if notice and marker in output else output
+
+
+def _write_summary(config: MkDocsConfig) -> None:
+    """Runs at exit, so a strict build that aborts half-way still gets its summary."""
+    root = Path(config.config_file_path).parent
+    try:
+        lock = read_lock(root)
+    except ValueError:
+        lock = {}
+    pairs = page_pairs(Path(config.docs_dir), LANGUAGES)
+    stale = [f"{lang}/{pair.path}" for pair in pairs for lang in stale_languages(pair, lock)]
+    deferred = sorted(path for path, entry in lock.items() if isinstance(entry, dict) and entry.get("deferred"))
+    text = summary(list(dict.fromkeys(adapter.reported)), stale, deferred, len(pairs) * len(LANGUAGES))
+    with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
+        handle.write(text + "\n")
