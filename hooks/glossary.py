@@ -141,7 +141,8 @@ def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     path = adapter.language_path(page.file)
     if path not in (GLOSSARY_PAGE, LIFECYCLE_PAGE) and not page.meta.get("generated"):
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-        shown = _build.statuses.get(page.file.abs_src_path, set())
+        # shown: a [[status:id]] notice, or a link to the entry, which carries the status badge
+        shown = _build.statuses.get(page.file.abs_src_path, set()) | set(result.linked)
         adapter.report(
             unshown_status_problems(source, label, language, set(result.mentioned), shown, _build.glossary), log
         )

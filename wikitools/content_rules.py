@@ -44,7 +44,7 @@ OFFICIAL_HOSTS = re.compile(
 _LINK = re.compile(r"\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<url>https?://[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 AWS_URL = re.compile(r"^https://(?:docs\.aws\.amazon\.com|aws\.amazon\.com)/")
 JAPANESE_AWS_URL = re.compile(r"^https://(?:docs\.aws\.amazon\.com/ja_jp/|aws\.amazon\.com/jp/)")
-ENGLISH_MARK = "（英語）"
+ENGLISH_MARK = "（英語）"  # or "（…、英語）": the link text ends by saying the page is in English
 REFERENCES = "references"
 MAX_REVIEW_AGE_DAYS = 180
 
@@ -116,7 +116,7 @@ def source_problems(text: str, label: str, language: str) -> list[Problem]:
             )
     if language == "ja":
         for number, link_text, url in _links(text):
-            if AWS_URL.match(url) and not JAPANESE_AWS_URL.match(url) and not link_text.rstrip().endswith(ENGLISH_MARK):
+            if AWS_URL.match(url) and not JAPANESE_AWS_URL.match(url) and not link_text.rstrip().endswith(ENGLISH_MARK[1:]):  # noqa: E501
                 problems.append(
                     Problem(
                         label,

@@ -248,7 +248,8 @@ def unshown_status_problems(
             Problem(
                 label,
                 _first_line(source, list(term.text[language].forms)),
-                f"'{term.text[language].name}' is {term.status} ({term.status_date}) but the page does not show it.",
+                f"'{term.text[language].name}' is {term.status} ({term.status_date or 'no date published'}) "
+                "but the page shows neither its notice nor a glossary link with its status badge.",
                 f"add a line [[status:{term_id}]] where the page first needs it.",
                 "lifecycle",
             )
