@@ -28,7 +28,7 @@ from wikitools.content_rules import (
 )
 from wikitools.content_safety import safety_problems
 from wikitools.corrections import load_corrections, load_notes, render_corrections
-from wikitools.exams import load_exams
+from wikitools.exams import expand_exam_blocks, load_exams
 from wikitools.languages import url_prefix
 from wikitools.links import (
     SiteIndex,
@@ -36,6 +36,7 @@ from wikitools.links import (
     source_link_problems,
 )
 from wikitools.markdown_scan import front_matter_end
+from wikitools.page_outline import link_label
 from wikitools.page_pairs import page_pairs
 from wikitools.problems import Problem
 from wikitools.translations import freshness_problems, parity_problems, read_lock, stale_languages
@@ -51,6 +52,7 @@ class _Build:
         self.problems: list[Problem] = []
         self.lock: dict = {}
         self.corrections: list = []
+        self.exams: list = []
         self.today = dt.date.today()
 
 
@@ -114,13 +116,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.corrections, found = load_corrections(root, langs)
         problems += found
         problems += register_problems(root, langs)[0]
-        problems += load_exams(root, langs)[1]
+        _build.exams, found = load_exams(root, langs)
+        problems += found
         if old_reviews:
             log.info("review due (last_reviewed over %d days ago): %s", MAX_REVIEW_AGE_DAYS, ", ".join(old_reviews))
         # Source-only checks are reported now: a later language build that aborts
         # (for example on a missing translation) must not hide them.
         adapter.report(problems, log)
     return config
+
+
+def _line_containing(source: str, needle: str) -> int:
+    return next((number for number, line in enumerate(source.splitlines(), start=1) if needle in line), 1)
 
 
 @event_priority(-110)
@@ -154,6 +161,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 link.fragment,
             )
         )
+
+    def link(target: str) -> tuple[str, str]:
+        page_path, _, anchor = target.partition("#")
+        url = url_of(language, page_path)
+        return (f"{url}#{anchor}" if anchor else url), link_label(Path(config.docs_dir), language, target)
+
+    markdown, unknown = expand_exam_blocks(markdown, _build.exams, language, link)
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    adapter.report(
+        [
+            Problem(
+                label,
+                _line_containing(source, block),
+                f"'{block}' names no exam or domain in data/exams.yml.",
+                "use a code and domain from data/exams.yml.",
+                "exams",
+            )
+            for block in unknown
+        ],
+        log,
+    )
     if page.meta.get("generated") == "corrections":
         notes, _ = load_notes(_root(config))
 

@@ -264,3 +264,35 @@ def test_bad_exam_data_names_the_line(tmp_path):
     _, problems = load_exams(tmp_path)
     assert [(p.file, p.line) for p in problems] == [("data/exams.yml", first + 1)] * 2  # one per language
     assert "nowhere" in problems[0].message
+
+
+def test_exam_tables_are_rendered_from_the_data_escaped():
+    from wikitools.exams import expand_exam_blocks
+
+    exam = {
+        "code": "MLA-C01",
+        "domains": [
+            {
+                "id": "1",
+                "name": {"ja": "データ", "en": "Data <prep>"},
+                "weight": 100,
+                "tasks": [{"id": "1.1", "text": {"ja": "取り込む", "en": "Ingest & store"}, "pages": ["a.md#part"]}],
+            }
+        ],
+    }
+
+    def link(target):
+        return f"../{target}", "A: Part"
+
+    blocks = [
+        "[[exams:domains:MLA-C01]]",
+        "[[exams:tasks:MLA-C01:1]]",
+        "[[exams:by-page]]",
+        "[[exams:tasks:MLA-C01:9]]",
+    ]
+    text = "x\n\n" + "\n\n".join(blocks) + "\n"
+    out, unknown = expand_exam_blocks(text, [exam], "en", link)
+    assert "Domain 1: Data &lt;prep&gt;" in out and "100%" in out
+    assert "Ingest &amp; store" in out and 'href="../a.md#part"' in out
+    assert "<td>1.1</td>" in out  # the by-page table lists the task under its exam
+    assert unknown == ["[[exams:tasks:MLA-C01:9]]"]

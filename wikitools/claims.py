@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wikitools.corrections import page_anchors
+from wikitools.page_outline import page_anchors
 from wikitools.problems import Problem
 from wikitools.yaml_data import line_of, load_yaml, schema_problems
 

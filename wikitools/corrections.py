@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from wikitools.markdown_scan import headings
+from wikitools.page_outline import page_anchors
 from wikitools.problems import Problem
 from wikitools.yaml_data import line_of, load_yaml, schema_problems
 
@@ -38,14 +38,6 @@ class Correction:
 class Note:
     file: str
     title: dict[str, str]
-
-
-def page_anchors(docs_dir: Path, language: str, page: str) -> set[str] | None:
-    """Explicit heading anchors of a page, or None when the page does not exist."""
-    file = docs_dir / language / page
-    if not file.is_file():
-        return None
-    return {anchor for _, _, _, anchor in headings(file.read_text(encoding="utf-8")) if anchor}
 
 
 def load_notes(root: Path) -> tuple[list[Note], list[Problem]]:

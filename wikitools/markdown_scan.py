@@ -19,7 +19,8 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|<https?://[^>]+>|https?://\S+")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_EXPLICIT_REF = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
+# a term id never holds ":"; [[status:id]] and [[exam-…:…]] are block lines of their own
+_EXPLICIT_REF = re.compile(r"\[\[([^\[\]|\n:]+?)(?:\|([^\[\]\n]+?))?\]\]")
 
 
 def front_matter_end(text: str) -> int:

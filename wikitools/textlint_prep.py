@@ -16,6 +16,7 @@ _HEADING_ATTRS = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
 _INLINE_ATTRS = re.compile(r"\{\s*[.#:][^{}\n]*\}")
 _EXPLICIT_REF = re.compile(r"\[\[(?:status:)?([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_BLOCK_LINE = re.compile(r"^\s*\[\[[a-z-]+:[^\[\]]*\]\]\s*$")  # [[status:id]], [[exam-tasks:…]]: rendered from data
 
 
 def _ref_text(match: re.Match[str]) -> str:
@@ -44,6 +45,9 @@ def prepare(text: str) -> str:
         if match:
             fence = match.group(1)
             out.append(body)
+            continue
+        if _BLOCK_LINE.match(body):
+            out.append("")
             continue
         opener = _BLOCK_OPENER.match(line)
         if opener:
