@@ -49,3 +49,40 @@ def test_ci_runs_the_readme_test_command():
     assert "bash .ci/run" in (ROOT / ".github/workflows/ci.yml").read_text("utf-8")
     assert "bash scripts/test.sh" in (ROOT / ".ci/run").read_text("utf-8")
     assert "bash scripts/test.sh" in (ROOT / "README.md").read_text("utf-8")
+
+
+def test_write_permissions_only_where_they_are_needed():
+    """Deploy writes Pages; the labeler writes labels. Every other job keeps the read-only default."""
+    allowed = {
+        ("deploy.yml", "deploy"): {"pages": "write", "id-token": "write"},
+        ("labeler.yml", "label"): {"contents": "read", "pull-requests": "write"},
+    }
+    for path in WORKFLOWS:
+        for name, job in load(path)["jobs"].items():
+            permissions = job.get("permissions")
+            if permissions is not None:
+                assert allowed.get((path.name, name)) == permissions, (path.name, name, permissions)
+
+
+def test_labeler_checks_out_nothing_and_labels_every_section():
+    workflow = load(ROOT / ".github/workflows/labeler.yml")
+    steps = workflow["jobs"]["label"]["steps"]
+    assert not any("checkout" in step.get("uses", "") for step in steps)
+    labels = yaml.safe_load((ROOT / ".github/labeler.yml").read_text("utf-8"))
+    for section in ("data-engineering", "ai-services", "sagemaker", "mlops", "exam-guide"):
+        assert f"content:{section}" in labels
+    assert {"glossary", "checks"} <= set(labels)
+
+
+def test_issue_forms_ask_for_the_page_and_an_official_source():
+    form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/content-error.yml").read_text("utf-8"))
+    ids = {item.get("id") for item in form["body"]}
+    assert {"page", "language", "wrong", "right", "source"} <= ids
+    assert (ROOT / ".github/ISSUE_TEMPLATE/new-topic.yml").exists()
+    assert "公式の出典 / Official sources checked" in (ROOT / ".github/pull_request_template.md").read_text("utf-8")
+
+
+def test_codeowners_cover_content_sections_and_checks():
+    owners = (ROOT / ".github/CODEOWNERS").read_text("utf-8")
+    for path in ("/docs/*/sagemaker/", "/glossary/", "/wikitools/", "/hooks/"):
+        assert path in owners
