@@ -156,3 +156,17 @@ def test_clicking_a_result_highlights_the_query_on_the_page(session):
     page.locator(".md-search-result__list > li > a").first.click()
     page.wait_for_function("() => document.querySelector('mark[data-md-highlight]') !== null", timeout=10000)
     assert "シャード" in page.locator("mark[data-md-highlight]").first.inner_text()
+
+
+def test_index_is_split_by_the_language_prefix_of_each_location():
+    from wikitools.search_split import index_file_name, split_index
+
+    index = {
+        "config": {"lang": ["ja", "en"]},
+        "docs": [{"location": ""}, {"location": "en/"}, {"location": "sagemaker/#x"}, {"location": "en/mlops/"}],
+    }
+    parts = split_index(index, {"ja": "", "en": "en/"})
+    assert [d["location"] for d in parts["ja"]["docs"]] == ["", "sagemaker/#x"]
+    assert [d["location"] for d in parts["en"]["docs"]] == ["en/", "en/mlops/"]
+    assert parts["ja"]["config"] == parts["en"]["config"] == index["config"]
+    assert index_file_name("en") == "search_index.en.json"
