@@ -25,6 +25,7 @@ from wikitools import adapter
 from wikitools.browser import find_browser
 from wikitools.diagram_render import DiagramRenderer, Rendered, finish_svg, material_mermaid_css
 from wikitools.diagrams import accessibility_problems, diagram_problems, extract_diagrams, normalise_code
+from wikitools.problems import Problem
 
 log = get_plugin_logger("wiki")
 _FENCE = re.compile(r'<pre class="wiki-diagram"><code>(.*?)</code></pre>', re.S)
@@ -45,7 +46,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     diagrams = []
     for file in sorted(Path(config.docs_dir).rglob("*.md")):
         diagrams += extract_diagrams(file.read_text(encoding="utf-8"), file.relative_to(root).as_posix())
-    lock = json.loads((root / "vendor.lock.json").read_text(encoding="utf-8"))["mermaid"]
+    try:
+        lock = json.loads((root / "vendor.lock.json").read_text(encoding="utf-8"))["mermaid"]
+        if not (root / lock["dest"]).is_file():
+            raise FileNotFoundError(lock["dest"])
+    except (OSError, ValueError, KeyError) as error:
+        problem = Problem(
+            "vendor.lock.json",
+            None,
+            f"the vendored Mermaid that draws the diagrams is missing or unreadable ({error}).",
+            "run `python scripts/update_vendor.py` to fetch the locked version.",
+            "diagrams",
+        )
+        adapter.report([problem], log)
+        return config
     cache = root / ".cache" / "diagrams"
     renderer = DiagramRenderer(root / lock["dest"], lock["version"], cache, material_mermaid_css())
     browser = find_browser()

@@ -7,7 +7,6 @@ import json
 import pytest
 
 from tests.helpers import ROOT
-from wikitools.browser import find_browser
 from wikitools.diagram_render import (
     PLACEHOLDER,
     DiagramRenderer,
@@ -114,9 +113,9 @@ def test_normalised_code_ignores_edge_whitespace():
 
 
 @pytest.mark.browser
-def test_every_diagram_is_drawn_safely_with_title_and_description(tmp_path):
+def test_every_diagram_is_drawn_safely_with_title_and_description(browser, tmp_path):
     diagrams = all_diagrams()
-    results = renderer(tmp_path).render([d.code for d in diagrams], find_browser())
+    results = renderer(tmp_path).render([d.code for d in diagrams], None, browser)
     problems = [str(p) for p in diagram_problems(diagrams, results)]
     assert problems == [], "\n".join(problems)
     for result in results.values():
@@ -126,9 +125,9 @@ def test_every_diagram_is_drawn_safely_with_title_and_description(tmp_path):
 
 
 @pytest.mark.browser
-def test_a_broken_diagram_is_reported_with_page_and_line(tmp_path):
+def test_a_broken_diagram_is_reported_with_page_and_line(browser, tmp_path):
     diagrams = extract_diagrams(BROKEN_PAGE, "docs/ja/broken.md")
-    results = renderer(tmp_path).render([d.code for d in diagrams], find_browser())
+    results = renderer(tmp_path).render([d.code for d in diagrams], None, browser)
     problems = diagram_problems(diagrams, results)
     assert len(problems) == 1
     assert str(problems[0]).startswith("[diagrams] docs/ja/broken.md:13: diagram 2 cannot be drawn by Mermaid: Lexical")

@@ -19,6 +19,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from wikitools.browser import BROWSER_ARGS
 
@@ -105,8 +106,12 @@ class DiagramRenderer:
         file = self.cache_dir / f"{self.key(code)}.svg"
         return file.read_text(encoding="utf-8") if file.is_file() else None
 
-    def render(self, codes: list[str], browser_path: str | None) -> dict[str, Rendered]:
-        """Every distinct source in ``codes`` -> its SVG or error; Chromium starts only for cache misses."""
+    def render(self, codes: list[str], browser_path: str | None, browser: Any = None) -> dict[str, Rendered]:
+        """Every distinct source in ``codes`` -> its SVG or error; Chromium starts only for cache misses.
+
+        ``browser`` is an already running Playwright browser to draw in (the tests have one);
+        otherwise one is started from ``browser_path``.
+        """
         results: dict[str, Rendered] = {}
         missing: list[str] = []
         for code in dict.fromkeys(codes):
@@ -117,9 +122,10 @@ class DiagramRenderer:
                 missing.append(code)
         if not missing:
             return results
-        if browser_path is None:
+        if browser_path is None and browser is None:
             return {**results, **{code: Rendered(unrendered=True) for code in missing}}
-        for code, outcome in zip(missing, self._draw(missing, browser_path), strict=True):
+        outcomes = self._draw_in(browser, missing) if browser is not None else self._draw(missing, browser_path)
+        for code, outcome in zip(missing, outcomes, strict=True):
             if "svg" in outcome and unsafe_parts(outcome["svg"]):
                 outcome = {"error": f"the drawing contains unsafe markup: {', '.join(unsafe_parts(outcome['svg']))}"}
             if "svg" in outcome:
@@ -139,11 +145,17 @@ class DiagramRenderer:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=browser_path, args=BROWSER_ARGS, headless=True)
             try:
-                page = browser.new_page()
-                page.route("**/*", lambda route: route.abort())  # nothing leaves the machine
-                page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
-                page.add_script_tag(content=self.mermaid_js.read_text(encoding="utf-8"))
-                return page.evaluate(
+                return self._draw_in(browser, codes)
+            finally:
+                browser.close()
+
+    def _draw_in(self, browser: Any, codes: list[str]) -> list[dict[str, str]]:
+        page = browser.new_page()
+        try:
+            page.route("**/*", lambda route: route.abort())  # nothing leaves the machine
+            page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
+            page.add_script_tag(content=self.mermaid_js.read_text(encoding="utf-8"))
+            return page.evaluate(
                     """async ([codes, config, id]) => {
                          mermaid.initialize(config);
                          const out = [];
@@ -154,7 +166,7 @@ class DiagramRenderer:
                          }
                          return out;
                        }""",
-                    [codes, self.config, PLACEHOLDER],
-                )
-            finally:
-                browser.close()
+                [codes, self.config, PLACEHOLDER],
+            )
+        finally:
+            page.close()
