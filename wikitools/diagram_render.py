@@ -156,7 +156,7 @@ class DiagramRenderer:
             page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
             page.add_script_tag(content=self.mermaid_js.read_text(encoding="utf-8"))
             return page.evaluate(
-                    """async ([codes, config, id]) => {
+                """async ([codes, config, id]) => {
                          mermaid.initialize(config);
                          const out = [];
                          for (const code of codes) {
