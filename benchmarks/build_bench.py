@@ -40,7 +40,18 @@ from wikitools.diagrams import extract_diagrams  # noqa: E402
 from wikitools.markdown_scan import prose_lines  # noqa: E402
 from wikitools.translations import main as translations_main  # noqa: E402
 
-COPY = ("docs", "glossary", "hooks", "overrides", "wikitools", "mkdocs.yml", "translations.lock.json")
+COPY = (
+    "docs",
+    "glossary",
+    "hooks",
+    "overrides",
+    "wikitools",
+    "vendor",
+    "mkdocs.yml",
+    "translations.lock.json",
+    "vendor.lock.json",
+    ".cache/diagrams",
+)
 LANGUAGES = ("ja", "en")
 BUDGET = 0.10  # hooks may add at most 10 % at 1,000 pages per language
 
@@ -48,7 +59,8 @@ BUDGET = 0.10  # hooks may add at most 10 % at 1,000 pages per language
 def copy_project(dest: Path, hooks: bool) -> Path:
     for name in COPY:
         src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
+        if src.exists():
+            (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
     if not hooks:
         # Keep hooks/i18n_switch.py: the templates need the language settings it provides
         # (a few dictionary assignments per build). Remove the hooks whose cost is the question.

@@ -219,7 +219,7 @@ def _add_search_keywords(config: MkDocsConfig) -> None:
         for source in pages:
             stem = source.path[: -len(".md")]
             url = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
-            keywords[prefixes[language] + url] = page_keywords(source.used, _build.glossary, language)
+            keywords[prefixes[language] + url] = page_keywords(source.used, _build.glossary, language, source.title)
     index = json.loads(index_file.read_text(encoding="utf-8"))
     index_file.write_text(
         json.dumps(add_keywords(index, keywords), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import mimetypes
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -21,15 +20,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from wikitools.browser import BROWSER_ARGS, find_browser
+
 ROOT = Path(__file__).resolve().parent.parent
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def site_url() -> str:
@@ -84,18 +77,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{log[-6000:]}", pytrace=False)
     return BuiltSite(out, site_url(), log)
-
-
-def find_browser() -> str | None:
-    """CHROMIUM_PATH, then chromium, then google-chrome (GitHub's Ubuntu runners ship Chrome)."""
-    candidates = [
-        os.environ.get("CHROMIUM_PATH"),
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-        shutil.which("google-chrome"),
-        shutil.which("google-chrome-stable"),
-    ]
-    return next((c for c in candidates if c and Path(c).exists()), None)
 
 
 @pytest.fixture(scope="session")

@@ -7,37 +7,36 @@ import json
 import pytest
 
 from tests.helpers import ROOT
+from wikitools.diagrams import extract_diagrams
 
 pytestmark = pytest.mark.browser
 
 AXE = (ROOT / "tests" / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 DIAGRAM_PAGE = "mlops/mlops-levels/"
-TEXT_PAGE = "glossary/"
 
-COUNT_RENDERED = """() => {
-  const hosts = [...document.querySelectorAll("div.mermaid")];
+DIAGRAMS = """() => [...document.querySelectorAll("div.wiki-diagram > svg")].map(svg => {
+  const byId = (attr) => document.getElementById(svg.getAttribute(attr) || "");
+  const label = svg.querySelector(".nodeLabel, text");
+  const edge = svg.querySelector(".flowchart-link, .messageLine0, .messageLine1");
+  const node = svg.querySelector(".node rect, .node polygon, .node path, rect.actor");
   return {
-    hosts: hosts.length,
-    svgs: hosts.filter(h => h.shadowRoot && h.shadowRoot.querySelector("svg")).length,
-    pending: document.querySelectorAll("pre.mermaid").length,
-    error: document.documentElement.getAttribute("data-mermaid-error"),
+    role: svg.getAttribute("role"),
+    title: byId("aria-labelledby")?.textContent || "",
+    titleInside: byId("aria-labelledby")?.parentNode === svg,
+    desc: byId("aria-describedby")?.textContent || "",
+    colours: [label && getComputedStyle(label).fill, edge && getComputedStyle(edge).stroke,
+              node && getComputedStyle(node).fill].join(" "),
   };
-}"""
+})"""
 
 
-def expected_diagrams(site, rel: str) -> int:
-    html = (site.root / rel / "index.html").read_text("utf-8")
-    return html.count('<pre class="mermaid">')
-
-
-def wait_for_diagrams(page, count: int) -> dict:
-    page.wait_for_function(
-        "(n) => [...document.querySelectorAll('div.mermaid')].filter(h => h.shadowRoot && "
-        "h.shadowRoot.querySelector('svg')).length >= n",
-        arg=count,
-        timeout=20000,
-    )
-    return page.evaluate(COUNT_RENDERED)
+def source_diagrams(rel: str) -> int:
+    """Diagrams the page's Markdown source has (what the built page must show as SVG)."""
+    language, path = ("en", rel[len("en/") :]) if rel.startswith("en/") else ("ja", rel)
+    stem = path.rstrip("/") or "index"
+    md = ROOT / "docs" / language / f"{stem}.md"
+    md = md if md.exists() else ROOT / "docs" / language / stem / "index.md"
+    return len(extract_diagrams(md.read_text("utf-8"), rel))
 
 
 def settle(page) -> None:
@@ -52,10 +51,7 @@ def test_every_page_loads_without_foreign_requests_or_console_errors(session, la
     for rel in pages:
         session.page.goto(session.url(rel))
         settle(session.page)
-        n = expected_diagrams(session.site, rel)
-        if n:
-            state = wait_for_diagrams(session.page, n)
-            assert state["error"] is None, rel
+        assert session.page.locator("div.wiki-diagram > svg").count() == source_diagrams(rel), rel
         assert session.traffic.foreign == [], f"{rel} contacted {session.traffic.foreign}"
         assert session.console_errors == [], f"{rel}: {session.console_errors}"
     assert session.traffic.missing == []
@@ -106,11 +102,10 @@ def test_language_switch_keeps_the_page_after_instant_navigation(session, start,
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_diagrams_render_on_first_load_and_after_instant_navigation(browser, built_site, scheme):
-    from tests.conftest import OPEN_SHADOW_ROOTS, route_site
+def test_diagrams_are_inline_svg_images_on_first_load_and_after_instant_navigation(browser, built_site, scheme):
+    from tests.conftest import route_site
 
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
-    context.add_init_script(OPEN_SHADOW_ROOTS)
     traffic = route_site(context, built_site)
     page = context.new_page()
     errors: list[str] = []
@@ -118,57 +113,57 @@ def test_diagrams_render_on_first_load_and_after_instant_navigation(browser, bui
     try:
         page.goto(built_site.url + DIAGRAM_PAGE)
         settle(page)
-        n = expected_diagrams(built_site, DIAGRAM_PAGE)
+        n = source_diagrams(DIAGRAM_PAGE)
         assert n >= 3
-        state = wait_for_diagrams(page, n)
-        assert state["svgs"] == n and state["pending"] == 0
         expected_scheme = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected_scheme
-        fill = page.evaluate("""() => getComputedStyle(document.querySelector('div.mermaid').shadowRoot
-                                 .querySelector('.node rect, .node polygon, rect')).fill""")
-        # go elsewhere and back with instant navigation: diagrams must render again
+        diagrams = page.evaluate(DIAGRAMS)
+        assert len(diagrams) == n
+        for diagram in diagrams:
+            assert diagram["role"] == "img" and diagram["titleInside"], diagram
+            assert diagram["title"].strip() and diagram["desc"].strip(), diagram
+            assert "rgb" in diagram["colours"], diagram
+        # go elsewhere and back with instant navigation: the diagrams come with the page
         page.evaluate("window.__no_reload = true")
         page.locator('a.md-nav__link[href$="mlops/"]').first.click()
         page.wait_for_url(built_site.url + "mlops/")
         page.locator('a.md-nav__link[href$="mlops-levels/"]').first.click()
         page.wait_for_url(built_site.url + DIAGRAM_PAGE)
-        state = wait_for_diagrams(page, n)
+        page.wait_for_function("(n) => document.querySelectorAll('div.wiki-diagram > svg').length === n", arg=n)
         assert page.evaluate("window.__no_reload") is True
-        assert state["svgs"] == n and state["error"] is None
         assert traffic.foreign == [] and errors == []
-        page.screenshot(path=str(ROOT / ".cache" / f"diagrams-{scheme}.png"), full_page=False)
+        assert not [p for p in traffic.served if "mermaid" in p]
+        (ROOT / ".cache").mkdir(exist_ok=True)
+        page.locator("div.wiki-diagram").first.screenshot(path=str(ROOT / ".cache" / f"diagrams-{scheme}.png"))
     finally:
         context.close()
-    assert fill  # a computed colour exists in both palettes
 
 
 def test_palettes_give_diagrams_different_colours(browser, built_site):
-    from tests.conftest import OPEN_SHADOW_ROOTS, route_site
+    from tests.conftest import route_site
 
-    fills = {}
+    colours = {}
     for scheme in ("light", "dark"):
         context = browser.new_context(color_scheme=scheme)
-        context.add_init_script(OPEN_SHADOW_ROOTS)
         route_site(context, built_site)
         page = context.new_page()
         page.goto(built_site.url + DIAGRAM_PAGE)
-        wait_for_diagrams(page, 1)
-        # node outlines use the accent colour in both palettes; labels and edges follow the scheme
-        fills[scheme] = page.evaluate("""() => { const root = document.querySelector('div.mermaid').shadowRoot;
-            const label = root.querySelector('.nodeLabel'); const edge = root.querySelector('.flowchart-link');
-            return getComputedStyle(label).color + ' ' + getComputedStyle(edge).stroke; }""")
+        settle(page)
+        colours[scheme] = [d["colours"] for d in page.evaluate(DIAGRAMS)]
         context.close()
-    assert fills["light"] != fills["dark"]
+    assert colours["light"] and all(light != dark for light, dark in zip(*colours.values(), strict=True))
 
 
-def test_text_page_does_not_download_the_mermaid_library(session):
-    session.page.goto(session.url(TEXT_PAGE))
-    settle(session.page)
-    session.page.wait_for_timeout(500)
-    assert not any(p.endswith("mermaid.min.js") for p in session.traffic.served)
+def test_diagram_text_is_selectable(session):
     session.page.goto(session.url(DIAGRAM_PAGE))
-    wait_for_diagrams(session.page, 1)
-    assert any(p.endswith("mermaid.min.js") for p in session.traffic.served)
+    settle(session.page)
+    selected = session.page.evaluate("""() => { const text = document.querySelector('div.wiki-diagram svg text');
+        getSelection().selectAllChildren(text); return getSelection().toString(); }""")
+    assert selected.strip()
+    assert (
+        session.page.evaluate("() => getComputedStyle(document.querySelector('div.wiki-diagram svg text')).userSelect")
+        != "none"
+    )
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
@@ -205,22 +200,21 @@ def test_screenshots_of_a_page_in_each_language(session):
 
 
 def test_diagrams_stay_readable_on_a_phone(browser, built_site):
-    from tests.conftest import OPEN_SHADOW_ROOTS, route_site
+    from tests.conftest import route_site
 
     context = browser.new_context(viewport={"width": 375, "height": 800}, device_scale_factor=2, is_mobile=True)
-    context.add_init_script(OPEN_SHADOW_ROOTS)
     route_site(context, built_site)
     page = context.new_page()
     try:
         page.goto(built_site.url + "sagemaker/deploy/")
-        wait_for_diagrams(page, expected_diagrams(built_site, "sagemaker/deploy/"))
-        sizes = page.evaluate("""() => [...document.querySelectorAll('div.mermaid')].map(h => {
-            const svg = h.shadowRoot.querySelector('svg');
+        settle(page)
+        sizes = page.evaluate("""() => [...document.querySelectorAll('div.wiki-diagram')].map(h => {
+            const svg = h.querySelector('svg');
             const natural = parseFloat(svg.style.maxWidth);
             return { natural, shown: svg.getBoundingClientRect().width, host: h.clientWidth,
                      scrolls: h.scrollWidth > h.clientWidth };
         })""")
-        assert sizes
+        assert len(sizes) == source_diagrams("sagemaker/deploy/")
         for size in sizes:
             # never scaled below its natural width or 600px, whichever is smaller
             assert size["shown"] >= min(size["natural"], 600) - 1, size

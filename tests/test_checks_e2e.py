@@ -14,10 +14,23 @@ import pytest
 
 from tests.conftest import build_site
 from tests.helpers import ROOT
+from wikitools.diagrams import extract_diagrams
 
 pytestmark = pytest.mark.build
 
-COPY = ("docs", "data", "glossary", "hooks", "overrides", "wikitools", "mkdocs.yml", "translations.lock.json")
+COPY = (
+    "docs",
+    "data",
+    "glossary",
+    "hooks",
+    "overrides",
+    "wikitools",
+    "vendor",
+    "mkdocs.yml",
+    "translations.lock.json",
+    "vendor.lock.json",
+    ".cache/diagrams",  # drawn diagrams: a copy need not draw the unchanged ones again
+)
 
 
 @pytest.fixture
@@ -145,6 +158,14 @@ LINE_CASES = [
     ),
     ("docs/ja/data-engineering/glue.md", "クローラを実行します。", "'クローラ' is a non-standard form of 'クローラー'"),
 ]
+
+
+def test_broken_diagram_fails_the_build_at_its_line(project):
+    path = "docs/en/mlops/index.md"
+    number = len(extract_diagrams((project / path).read_text("utf-8"), path)) + 1
+    line = append(project, path, "```mermaid\nflowchart LR\n  accTitle: t\n  accDescr: d\n  A -->\n```")
+    log = failing_build(project)
+    assert f"{path}:{line + 4}: diagram {number} cannot be drawn by Mermaid: Parse error on line" in log
 
 
 @pytest.mark.parametrize(("path", "text", "message"), LINE_CASES, ids=[c[2][:30] for c in LINE_CASES])

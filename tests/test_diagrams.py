@@ -1,13 +1,29 @@
-"""Every Mermaid diagram in the sources goes through the real (vendored) Mermaid parser."""
+"""Diagrams: found in the sources with page and line, drawn by the real (vendored) Mermaid at build time."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
 from tests.helpers import ROOT
-from wikitools.diagrams import Diagram, accessibility_problems, extract_diagrams
+from wikitools.diagram_render import (
+    PLACEHOLDER,
+    DiagramRenderer,
+    Rendered,
+    error_message,
+    finish_svg,
+    material_mermaid_css,
+    unsafe_parts,
+)
+from wikitools.diagrams import Diagram, accessibility_problems, diagram_problems, extract_diagrams, normalise_code
 
-MERMAID = ROOT / "docs" / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
+LOCK = json.loads((ROOT / "vendor.lock.json").read_text(encoding="utf-8"))["mermaid"]
+
+
+def renderer(cache_dir, version: str = LOCK["version"], css: str | None = None) -> DiagramRenderer:
+    css = material_mermaid_css() if css is None else css
+    return DiagramRenderer(ROOT / LOCK["dest"], version, cache_dir, css)
 
 
 def all_diagrams() -> list[Diagram]:
@@ -18,27 +34,10 @@ def all_diagrams() -> list[Diagram]:
     return diagrams
 
 
-def syntax_errors(browser, diagrams: list[Diagram]) -> list[str]:
-    """Parse each diagram with Mermaid in Chromium; one message per broken diagram, naming page and number."""
-    page = browser.new_page()
-    try:
-        page.set_content("<!doctype html><html><body></body></html>")
-        page.add_script_tag(content=MERMAID.read_text(encoding="utf-8"))
-        results = page.evaluate(
-            """async (codes) => {
-                 mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
-                 const out = [];
-                 for (const code of codes) {
-                   try { await mermaid.parse(code); out.push(null); }
-                   catch (e) { out.push(String(e && e.message || e).split("\\n").slice(0, 3).join(" ")); }
-                 }
-                 return out;
-               }""",
-            [d.code for d in diagrams],
-        )
-    finally:
-        page.close()
-    return [f"{d.name}: {error}" for d, error in zip(diagrams, results, strict=True) if error]
+BROKEN_PAGE = (
+    "# T\n\n```mermaid\nflowchart LR\n  accTitle: ok\n  accDescr: ok\n  A --> B\n```\n\n"
+    "```mermaid\nflowchart LR\n  A --> B\n  C --> ]]\n  D --> E\n```\n"
+)
 
 
 def test_pages_have_at_least_25_diagrams_per_language():
@@ -53,20 +52,84 @@ def test_every_diagram_has_accessible_title_and_description():
     assert problems == []
 
 
-@pytest.mark.browser
-def test_every_diagram_parses_with_the_real_mermaid_parser(browser):
-    errors = syntax_errors(browser, all_diagrams())
-    assert errors == [], "\n".join(errors)
+def test_cache_key_follows_source_mermaid_version_and_theme(tmp_path):
+    base = renderer(tmp_path, "11.0.0", "a{}")
+    assert base.key("flowchart LR\n A") == renderer(tmp_path, "11.0.0", "a{}").key("flowchart LR\n A")
+    assert base.key("flowchart LR\n A") != base.key("flowchart LR\n B")
+    assert base.key("flowchart LR\n A") != renderer(tmp_path, "11.0.1", "a{}").key("flowchart LR\n A")
+    assert base.key("flowchart LR\n A") != renderer(tmp_path, "11.0.0", "b{}").key("flowchart LR\n A")
 
 
-@pytest.mark.browser
-def test_a_broken_diagram_is_reported_with_page_and_number(browser):
-    text = (
-        "# T\n\n```mermaid\nflowchart LR\n  accTitle: ok\n  accDescr: ok\n  A --> B\n```\n\n"
-        "```mermaid\nflowchart LR\n  A -->\n```\n"
+def test_cached_diagrams_need_no_browser(tmp_path):
+    r = renderer(tmp_path)
+    (tmp_path / f"{r.key('flowchart LR')}.svg").write_text("<svg/>", encoding="utf-8")
+    assert r.render(["flowchart LR", "flowchart TD"], None) == {
+        "flowchart LR": Rendered(svg="<svg/>"),
+        "flowchart TD": Rendered(unrendered=True),
+    }
+
+
+def test_finished_svg_is_one_image_with_page_unique_ids_and_a_readable_width():
+    svg = (
+        f'<svg id="{PLACEHOLDER}" style="max-width: 812.5px;" role="graphics-document document" '
+        f'aria-labelledby="chart-title-{PLACEHOLDER}"><title id="chart-title-{PLACEHOLDER}">T</title>'
+        f"<style>#{PLACEHOLDER} .node{{}}</style></svg>"
     )
-    diagrams = extract_diagrams(text, "docs/ja/broken.md")
-    errors = syntax_errors(browser, diagrams)
-    assert len(errors) == 1
-    assert errors[0].startswith("docs/ja/broken.md:10 (diagram 2): ")
+    out = finish_svg(svg, "wiki-diagram-2")
+    assert PLACEHOLDER not in out and out.count("wiki-diagram-2") == 4
+    assert ' role="img"' in out and "graphics-document" not in out
+    assert 'style="max-width: 812.5px; min-width: 600px;' in out
+    assert "min-width: 300px;" in finish_svg('<svg style="max-width: 300px;">', "x")
+
+
+def test_unsafe_svg_parts_are_found():
+    assert unsafe_parts('<svg><foreignObject><div onclick="x()">a</div></foreignObject><script/></svg>') == [
+        "<foreignObject",
+        "<script",
+        "onclick=",
+    ]
+    assert unsafe_parts('<svg><text class="x">onion = 1</text></svg>') == []
+
+
+def test_mermaid_errors_become_problems_at_the_file_line():
+    message, line = error_message("Parse error on line 3:\n...A -->\n-----^\nExpecting 'AMP', got 'EOF'")
+    assert (message, line) == ("Parse error on line 3: ...A --> Expecting 'AMP', got 'EOF'", 3)
+    diagrams = extract_diagrams(BROKEN_PAGE, "docs/ja/broken.md")
+    problems = diagram_problems(
+        diagrams, {diagrams[0].code: Rendered(svg="<svg/>"), diagrams[1].code: Rendered(error=message, line=2)}
+    )
+    assert [str(p) for p in problems] == [
+        "[diagrams] docs/ja/broken.md:12: diagram 2 cannot be drawn by Mermaid: "
+        "Parse error on line 3: ...A --> Expecting 'AMP', got 'EOF' "
+        "Fix: correct the Mermaid syntax on that line (https://mermaid.js.org/intro/syntax-reference.html)."
+    ]
+    unrendered = diagram_problems(diagrams, {d.code: Rendered(unrendered=True) for d in diagrams})
+    assert [p.line for p in unrendered] == [3, 10] and "no Chromium was found" in unrendered[0].message
+    assert diagram_problems(diagrams, {d.code: Rendered(unrendered=True) for d in diagrams}, serving=True) == []
+
+
+def test_normalised_code_ignores_edge_whitespace():
+    assert normalise_code("\nflowchart LR  \n  A --> B\n\n") == "flowchart LR\n  A --> B"
+
+
+@pytest.mark.browser
+def test_every_diagram_is_drawn_safely_with_title_and_description(browser, tmp_path):
+    diagrams = all_diagrams()
+    results = renderer(tmp_path).render([d.code for d in diagrams], None, browser)
+    problems = [str(p) for p in diagram_problems(diagrams, results)]
+    assert problems == [], "\n".join(problems)
+    for result in results.values():
+        assert unsafe_parts(result.svg) == []
+        assert f'<title id="chart-title-{PLACEHOLDER}">' in result.svg and "<desc " in result.svg
+    assert len(list(tmp_path.glob("*.svg"))) == len(results)  # every drawing is cached
+
+
+@pytest.mark.browser
+def test_a_broken_diagram_is_reported_with_page_and_line(browser, tmp_path):
+    diagrams = extract_diagrams(BROKEN_PAGE, "docs/ja/broken.md")
+    results = renderer(tmp_path).render([d.code for d in diagrams], None, browser)
+    problems = diagram_problems(diagrams, results)
+    assert len(problems) == 1
+    assert str(problems[0]).startswith("[diagrams] docs/ja/broken.md:13: diagram 2 cannot be drawn by Mermaid: Lexical")
+    assert len(list(tmp_path.glob("*.svg"))) == 1  # errors are never cached
     assert next(str(p) for p in accessibility_problems(diagrams[1])).startswith("[diagrams] docs/ja/broken.md:10")

@@ -72,3 +72,19 @@ def test_unknown_category_and_non_current_without_date():
 
 def test_not_a_list():
     assert any("must be a YAML list" in m for m in problems_for("id: x\n"))
+
+
+def test_kana_readings_are_search_keywords_and_never_linked():
+    from dataclasses import replace
+
+    from tests.helpers import matcher, mini_glossary
+    from wikitools.search_keywords import page_keywords
+
+    glossary = mini_glossary()
+    term_id, term = next(iter(glossary.terms.items()))
+    glossary.terms[term_id] = replace(term, text={**term.text, "ja": replace(term.text["ja"], kana=("テストカナ",))})
+    assert "テストカナ" in page_keywords({term_id}, glossary, "ja").split()
+    assert "テストカナ" not in page_keywords({term_id}, glossary, "en").split()
+    assert list(matcher("ja", glossary).find("テストカナを使う")) == []
+    about = page_keywords({term_id}, glossary, "ja", title=f"{term.text['ja'].name} の使い方").split()
+    assert about.count("テストカナ") == 3  # the page about the term ranks first for its reading

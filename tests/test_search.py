@@ -103,12 +103,11 @@ def test_query_set_finds_the_expected_page_in_the_top_five(session, language):
     ("start", "query", "expected"),
     [
         ("sagemaker/", "推論エンドポイント", "sagemaker/deploy/"),
-        ("en/sagemaker/", "推論エンドポイント", "sagemaker/deploy/"),
         ("en/mlops/", "batch transform", "en/sagemaker/deploy/"),
         ("mlops/", "時系列予測", "sagemaker/algorithms/time-series/"),
     ],
 )
-def test_queries_typed_on_either_language_page(session, start, query, expected):
+def test_queries_typed_on_a_page_of_their_language(session, start, query, expected):
     page = session.page
     page.goto(session.url(start))
     open_search(page)
@@ -118,15 +117,34 @@ def test_queries_typed_on_either_language_page(session, start, query, expected):
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("start", "prefix_expected"), [("", ""), ("en/", "en/")])
-def test_results_in_the_readers_language_come_first(session, start, prefix_expected):
+def test_results_are_in_the_readers_language_only(session, start, prefix_expected):
     page = session.page
     page.goto(session.url(start))
     open_search(page)
     found = [p[len(session.site.base_path) :] for p in material_search(page, "SageMaker")]
     assert found, "no results"
-    first_five = found[:5]
-    mine = [p for p in first_five if (p.startswith("en/") if prefix_expected else not p.startswith("en/"))]
-    assert mine == first_five
+    assert [p for p in found if p.startswith("en/") != bool(prefix_expected)] == []
+
+
+PAGE_KINDS = {"home": "", "diagram page": "sagemaker/deploy/", "glossary": "glossary/", "404": "404.html"}
+HEAVY = re.compile(r"search_index|/workers/search\.|/lunr/|mermaid")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["ja", "en"])
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_search_data_loads_on_focus_and_only_in_the_page_language(session, kind, language):
+    page = session.page
+    page.goto(session.url(("" if language == "ja" else "en/") + PAGE_KINDS[kind]))
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.document$ !== undefined")
+    page.wait_for_timeout(1000)  # give anything eager the time to ask
+    assert [p for p in session.traffic.served if HEAVY.search(p)] == [], "requested before any interaction"
+    open_search(page)
+    assert material_search(page, "SageMaker"), "search found nothing"
+    index = [p for p in session.traffic.served if "search_index" in p]
+    assert set(index) == {f"{session.site.base_path}search/search_index.{language}.json"}
+    assert not [p for p in session.traffic.served if "mermaid" in p]
 
 
 @pytest.mark.browser
@@ -138,3 +156,17 @@ def test_clicking_a_result_highlights_the_query_on_the_page(session):
     page.locator(".md-search-result__list > li > a").first.click()
     page.wait_for_function("() => document.querySelector('mark[data-md-highlight]') !== null", timeout=10000)
     assert "シャード" in page.locator("mark[data-md-highlight]").first.inner_text()
+
+
+def test_index_is_split_by_the_language_prefix_of_each_location():
+    from wikitools.search_split import index_file_name, split_index
+
+    index = {
+        "config": {"lang": ["ja", "en"]},
+        "docs": [{"location": ""}, {"location": "en/"}, {"location": "sagemaker/#x"}, {"location": "en/mlops/"}],
+    }
+    parts = split_index(index, {"ja": "", "en": "en/"})
+    assert [d["location"] for d in parts["ja"]["docs"]] == ["", "sagemaker/#x"]
+    assert [d["location"] for d in parts["en"]["docs"]] == ["en/", "en/mlops/"]
+    assert parts["ja"]["config"] == parts["en"]["config"] == index["config"]
+    assert index_file_name("en") == "search_index.en.json"

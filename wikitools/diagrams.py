@@ -1,15 +1,17 @@
-"""Mermaid diagrams in the Markdown sources: find them and check what Python can check.
+"""Mermaid diagrams in the Markdown sources: find them, and turn what is wrong with them into problems.
 
-Syntax is checked by the real Mermaid parser in the browser tests
-(``tests/test_diagrams.py``); here we find each diagram with its page, number
-and line, and require an accessible title and description.
+Here we find each diagram with its page, number and line, require an
+accessible title and description, and word the problems for diagrams that
+``wikitools.diagram_render`` could not draw (syntax errors fail the build).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from wikitools.diagram_render import Rendered
 from wikitools.markdown_scan import front_matter_end
 from wikitools.problems import Problem
 
@@ -62,4 +64,41 @@ def accessibility_problems(diagram: Diagram) -> list[Problem]:
                     "diagrams",
                 )
             )
+    return problems
+
+
+def normalise_code(code: str) -> str:
+    """A diagram's source as both the Markdown scan and the rendered HTML see it (edge whitespace ignored)."""
+    return "\n".join(line.rstrip() for line in code.strip("\n").splitlines())
+
+
+def diagram_problems(diagrams: list[Diagram], results: Mapping[str, Rendered], serving: bool = False) -> list[Problem]:
+    """One problem per diagram Mermaid cannot draw, at the line Mermaid names (the fence when it names none)."""
+    problems = []
+    for diagram in diagrams:
+        result = results.get(diagram.code)
+        if result is None or result.svg is not None:
+            continue
+        if result.unrendered:
+            if not serving:
+                problems.append(
+                    Problem(
+                        diagram.label,
+                        diagram.line,
+                        f"diagram {diagram.number} is not in the diagram cache and no Chromium was found to draw it.",
+                        "install Debian's chromium (bash scripts/setup.sh --browser) or set CHROMIUM_PATH.",
+                        "diagrams",
+                    )
+                )
+            continue
+        line = diagram.line + result.line if result.line else diagram.line
+        problems.append(
+            Problem(
+                diagram.label,
+                line,
+                f"diagram {diagram.number} cannot be drawn by Mermaid: {result.error}",
+                "correct the Mermaid syntax on that line (https://mermaid.js.org/intro/syntax-reference.html).",
+                "diagrams",
+            )
+        )
     return problems

@@ -28,7 +28,9 @@ SKIP_TAGS = frozenset(
     "a code pre script style textarea svg math button kbd abbr select option label summary "
     "h1 h2 h3 h4 h5 h6 title head".split()
 )
-SKIP_CLASSES = frozenset({"admonition-title", "mermaid", "headerlink", "term-status", "glossary-nolink"})
+SKIP_CLASSES = frozenset(
+    {"admonition-title", "mermaid", "wiki-diagram", "headerlink", "term-status", "glossary-nolink"}
+)
 VOID_TAGS = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col", "area", "base"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # not linked, but a term written there is still a use of it (and a misspelling there is still found)

@@ -13,6 +13,11 @@
  *
  * Our message listener is registered before Material's worker is imported,
  * so it runs first and can rewrite the message in place.
+ *
+ * Material starts this worker when a page loads but sends the index only when
+ * the reader focuses the search box (overrides/partials/search-on-focus.js),
+ * so Material's worker (and Lunr with it) is imported only on that first
+ * message, which is then handed to it again.
  */
 "use strict";
 var params = new URL(self.location.href).searchParams;
@@ -39,7 +44,11 @@ function inReaderLanguage(location) {
   return !OTHERS.some(function (other) { return location.indexOf(other) === 0; });
 }
 
+var material = null;    // loaded on the first message
+var handingOver = false;
+
 addEventListener("message", function (event) {
+  if (handingOver) return;
   var message = event.data;
   if (!message) return;
   if (message.type === 0 && message.data && message.data.docs) {          // SETUP
@@ -50,6 +59,14 @@ addEventListener("message", function (event) {
   } else if (message.type === 2 && typeof message.data === "string") {    // QUERY
     message.data = segmentLikeTheIndex(self.wikiSearch.normalizeQuery(message.data));
   }
+  if (!material) {
+    material = params.get("material");
+    importScripts(material);  // registers Material's listener, too late for this event: dispatch it again
+    handingOver = true;
+    try {
+      dispatchEvent(new MessageEvent("message", { data: message }));
+    } finally {
+      handingOver = false;
+    }
+  }
 });
-
-importScripts(params.get("material"));
