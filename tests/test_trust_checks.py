@@ -296,3 +296,14 @@ def test_exam_tables_are_rendered_from_the_data_escaped():
     assert "Ingest &amp; store" in out and 'href="../a.md#part"' in out
     assert "<td>1.1</td>" in out  # the by-page table lists the task under its exam
     assert unknown == ["[[exams:tasks:MLA-C01:9]]"]
+
+
+def test_images_have_alt_text_and_live_in_the_shared_folder():
+    from wikitools.content_rules import image_problems
+
+    assert image_problems("# t\n\n![構成図](../../assets/images/arch.svg)\n", "docs/ja/a/b.md") == []
+    [no_alt] = image_problems("# t\n\n![](../../assets/images/arch.svg)\n", "docs/ja/a/b.md")
+    assert no_alt.line == 3 and "alt text" in no_alt.message
+    [elsewhere] = image_problems("# t\n\n![Diagram](img/arch.png)\n", "docs/en/a/b.md")
+    assert "docs/assets/images/" in elsewhere.fix
+    assert image_problems("```\n![](x.png)\n```\n", "x.md") == []

@@ -116,7 +116,11 @@ def source_problems(text: str, label: str, language: str) -> list[Problem]:
             )
     if language == "ja":
         for number, link_text, url in _links(text):
-            if AWS_URL.match(url) and not JAPANESE_AWS_URL.match(url) and not link_text.rstrip().endswith(ENGLISH_MARK[1:]):  # noqa: E501
+            if (
+                AWS_URL.match(url)
+                and not JAPANESE_AWS_URL.match(url)
+                and not link_text.rstrip().endswith(ENGLISH_MARK[1:])
+            ):
                 problems.append(
                     Problem(
                         label,
@@ -125,6 +129,39 @@ def source_problems(text: str, label: str, language: str) -> list[Problem]:
                         "link the Japanese page (docs.aws.amazon.com/ja_jp/…, aws.amazon.com/jp/…); "
                         f"if AWS has none, end the link text with {ENGLISH_MARK}.",
                         "sources",
+                    )
+                )
+    return problems
+
+
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
+IMAGES_DIR = "assets/images/"
+
+
+def image_problems(text: str, label: str) -> list[Problem]:
+    """Images live once in docs/assets/images/ for both languages, and every one has alt text."""
+    problems = []
+    for number, line in body_lines(text):
+        for match in _IMAGE.finditer(re.sub(r"`[^`]*`", "", line)):
+            src = match.group("src")
+            if not match.group("alt").strip():
+                problems.append(
+                    Problem(
+                        label,
+                        number,
+                        f"image '{src}' has no alt text.",
+                        "describe the image in the page's language: ![説明](…) / ![description](…).",
+                        "images",
+                    )
+                )
+            if not src.startswith(("http://", "https://", "data:")) and IMAGES_DIR not in src:
+                problems.append(
+                    Problem(
+                        label,
+                        number,
+                        f"image '{src}' is not in docs/{IMAGES_DIR}.",
+                        f"put it in docs/{IMAGES_DIR} (shared by both languages) and link it from both pages.",
+                        "images",
                     )
                 )
     return problems
@@ -145,7 +182,7 @@ def review_age(text: str, today: dt.date) -> int | None:
 def rule_problems(text: str, label: str, language: str) -> list[Problem]:
     """Every rule of this module for one page; generated pages skip the rules their data already keeps."""
     generated = split_front_matter(text)[0].get("generated")
-    problems = source_problems(text, label, language)
+    problems = source_problems(text, label, language) + image_problems(text, label)
     if generated != "corrections":
         problems += notes_problems(text, label)
     if generated != "lifecycle":
