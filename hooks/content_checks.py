@@ -9,6 +9,8 @@ and reports each problem with file, line and fix; ``--strict`` fails on them.
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import posixpath
 from pathlib import Path
 
@@ -20,6 +22,8 @@ from mkdocs.utils import get_relative_url
 
 from wikitools import adapter
 from wikitools.content_safety import safety_problems
+from wikitools.data_safety import escape_html, scan_data_dir
+from wikitools.front_matter import SHOWN_FIELDS, front_matter_problems
 from wikitools.languages import url_prefix
 from wikitools.links import (
     SiteIndex,
@@ -29,7 +33,8 @@ from wikitools.links import (
 from wikitools.markdown_scan import front_matter_end
 from wikitools.page_pairs import page_pairs
 from wikitools.problems import Problem
-from wikitools.translations import freshness_problems, parity_problems, read_lock, stale_languages
+from wikitools.source_files import encoding_problem, read_source
+from wikitools.translations import read_lock_checked, stale_languages, translation_problems
 
 log = get_plugin_logger("wiki")
 
@@ -39,8 +44,8 @@ class _Build:
         self.pages: dict[str, tuple[str, Path]] = {}  # site file -> (label, source)
         self.cross: list[tuple[str, str, int, str, str]] = []  # (label, site file, line, target file, fragment)
         self.stale: dict[tuple[str, str], str] = {}  # (language, path) -> language of the newer source
-        self.problems: list[Problem] = []
-        self.lock: dict = {}
+        self.lock: dict | None = {}
+        self.undecodable: set[str] = set()  # absolute paths of pages that are not UTF-8
 
 
 _build = _Build()
@@ -78,22 +83,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     if adapter.current_language(config) == adapter.default_language(config):
         _build = _Build()
-        try:
-            _build.lock = read_lock(_root(config))
-        except ValueError as error:
-            _build.problems.append(Problem("translations.lock.json", None, str(error), "fix the JSON.", "translation"))
-        langs = tuple(_prefixes(config))
         root = _root(config)
-        problems = list(_build.problems)
+        _build.lock, lock_problems = read_lock_checked(root)
+        adapter.report(lock_problems, log)  # first: an unusable lock explains any translation problem below
+        langs = tuple(_prefixes(config))
+        today = dt.date.today()
+        problems = scan_data_dir(root)
         for pair in page_pairs(Path(config.docs_dir), langs):
-            for lang in stale_languages(pair, _build.lock):
+            for lang in stale_languages(pair, _build.lock or {}):
                 newer = next(other for other in langs if other != lang)
                 _build.stale[(lang, pair.path)] = newer
             label = {lang: Path(config.docs_dir, lang, pair.path).relative_to(root).as_posix() for lang in langs}
-            problems += parity_problems(pair, label)
-            problems += freshness_problems(pair, _build.lock, label)
+            problems += translation_problems(pair, _build.lock, label)
             for lang, file in pair.files.items():
-                problems += safety_problems(file.read_text(encoding="utf-8"), label[lang])
+                bad_encoding = encoding_problem(file.read_bytes(), label[lang])
+                if bad_encoding:
+                    _build.undecodable.add(str(file.resolve()))
+                    problems.append(bad_encoding)
+                    continue
+                text = read_source(file)
+                problems += front_matter_problems(text, label[lang], today)
+                problems += safety_problems(text, label[lang])
         # Source-only checks are reported now: a later language build that aborts
         # (for example on a missing translation) must not hide them.
         adapter.report(problems, log)
@@ -107,12 +117,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """A page that is not UTF-8 (already reported) is read lossily, so MkDocs does not stop in a traceback."""
+    if str(Path(page.file.abs_src_path).resolve()) in _build.undecodable:
+        return read_source(Path(page.file.abs_src_path))
+    return None
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for key in SHOWN_FIELDS:  # the theme writes these into <title> and <meta> without escaping
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape_html(html.unescape(page.meta[key]))
     language = adapter.current_language(config)
     path = adapter.language_path(page.file)
     prefixes = _prefixes(config)
     label = adapter.source_label(config, page.file)
-    first_line = _first_line_of(markdown, Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+    first_line = _first_line_of(markdown, read_source(Path(page.file.abs_src_path)))
 
     def url_of(target_language: str, md_path: str) -> str:
         target = _site_file(prefixes[target_language], md_path)
@@ -148,7 +168,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = SiteIndex.from_dir(site_dir)
     problems: list[Problem] = []
     for site_file, (label, source) in sorted(_build.pages.items()):
-        text = source.read_text(encoding="utf-8")
+        text = read_source(source)
         problems += source_link_problems(text, label, site_file, site)
     for label, _, line, target, fragment in _build.cross:
         if not site.has(target):
