@@ -137,9 +137,9 @@ def parse_lock(text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     for number, line in enumerate(text.splitlines(), 1):
         if line.startswith(_CONFLICT_MARKERS):
             return None, [_lock_problem(number, "unresolved merge conflict in the translation lock.", _LOCK_FIX)]
-    pairs_seen: list[tuple[str, Any]] = []
+    objects: list[list[tuple[str, Any]]] = []  # key/value pairs of each object; the outermost comes last
     try:
-        data = json.loads(text, object_pairs_hook=lambda pairs: (pairs_seen.extend(pairs), dict(pairs))[1])
+        data = json.loads(text, object_pairs_hook=lambda pairs: (objects.append(pairs), dict(pairs))[1])
     except (json.JSONDecodeError, RecursionError) as error:
         line = getattr(error, "lineno", None)
         reason = getattr(error, "msg", "too deeply nested")
@@ -148,7 +148,7 @@ def parse_lock(text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
         return None, [_lock_problem(1, "the translation lock must be a JSON object.", _LOCK_FIX)]
     lock = {k: v for k, v in data.items() if k != "//"}
     problems = []
-    keys = [key for key, _ in pairs_seen if key in lock]
+    keys = [key for key, _ in objects[-1] if key in lock]
     for key in sorted({k for k in keys if keys.count(k) > 1}):
         lines = [n for n, line in enumerate(text.splitlines(), 1) if line.lstrip(",").startswith(json.dumps(key))]
         problems.append(
