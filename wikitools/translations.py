@@ -173,14 +173,6 @@ def read_lock_checked(root: Path) -> tuple[dict[str, Any] | None, list[Problem]]
     return parse_lock(read_source(path))
 
 
-def read_lock(root: Path) -> dict[str, Any]:
-    """The lock, or ValueError naming the first problem (for callers that must stop)."""
-    lock, problems = read_lock_checked(root)
-    if lock is None:
-        raise ValueError(str(problems[0]))
-    return lock
-
-
 def format_lock(lock: dict[str, Any]) -> str:
     """One page pair per line, comma first, sorted: neighbouring additions never touch the same line."""
     lines = [LOCK_HEADER]
