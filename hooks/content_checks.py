@@ -10,7 +10,6 @@ and reports each problem with file, line and fix; ``--strict`` fails on them.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import posixpath
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from wikitools import adapter
 from wikitools.content_safety import safety_problems
-from wikitools.data_safety import escape_html, scan_data_dir
+from wikitools.data_safety import escape_html, markup_in, scan_data_dir
 from wikitools.front_matter import SHOWN_FIELDS, front_matter_problems
 from wikitools.languages import url_prefix
 from wikitools.links import (
@@ -125,9 +124,13 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    for key in SHOWN_FIELDS:  # the theme writes these into <title> and <meta> without escaping
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = escape_html(html.unescape(page.meta[key]))
+    for key in SHOWN_FIELDS:
+        # The theme writes these into <title> and <meta> unescaped, and elsewhere with `| e`: escaping
+        # every title would show "&#x27;" in the footer. So only a value with markup (already a strict
+        # failure, see front_matter_problems) is neutralised, for builds that are not strict.
+        value = page.meta.get(key)
+        if isinstance(value, str) and markup_in(value):
+            page.meta[key] = escape_html(value)
     language = adapter.current_language(config)
     path = adapter.language_path(page.file)
     prefixes = _prefixes(config)

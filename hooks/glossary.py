@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-from html import unescape as html_unescape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -102,7 +101,7 @@ def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     path = adapter.language_path(page.file)
     if path != GLOSSARY_PAGE:
         _build.pages[language].append(
-            SourcePage(path, label, html_unescape(page.title or path), set(result.mentioned), len(result.variants))
+            SourcePage(path, label, page.title or path, set(result.mentioned), len(result.variants))
         )
     return result.html
 
