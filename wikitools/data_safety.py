@@ -59,6 +59,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:^|[\s\"'/;])on[a-z]+\s*=", re.IGNORECASE), "an event-handler attribute"),
     (re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE), "an HTML character reference"),
 )
+_LIST_START = re.compile(r"^(\d*)([-.])")
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}()#+!])")  # Python-Markdown's escapable characters
 
 
@@ -188,5 +189,10 @@ def escape_html(text: Any) -> str:
 
 
 def escape_markdown(text: Any) -> str:
-    """Data text for generated Markdown: HTML-escaped and with Markdown syntax characters backslashed."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", escape_html(text))
+    """Data text for generated Markdown: one line, HTML-escaped, Markdown syntax characters backslashed.
+
+    Whitespace is collapsed so a value cannot start a code block (a leading tab) or a new block
+    (a newline then ``- ``); a leading ``-`` or ``1.`` is escaped so it cannot start a list.
+    """
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", escape_html(" ".join(str(text).split())))
+    return _LIST_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
