@@ -28,7 +28,9 @@ from wikitools.content_rules import (
 )
 from wikitools.content_safety import safety_problems
 from wikitools.corrections import load_corrections, load_notes, render_corrections
+from wikitools.data_safety import escape_html, markup_in, scan_data_dir
 from wikitools.exams import expand_exam_blocks, load_exams
+from wikitools.front_matter import SHOWN_FIELDS, front_matter_problems
 from wikitools.languages import url_prefix
 from wikitools.links import (
     SiteIndex,
@@ -39,7 +41,8 @@ from wikitools.markdown_scan import front_matter_end
 from wikitools.page_outline import link_label
 from wikitools.page_pairs import page_pairs
 from wikitools.problems import Problem
-from wikitools.translations import freshness_problems, parity_problems, read_lock, stale_languages
+from wikitools.source_files import encoding_problem, read_source
+from wikitools.translations import read_lock_checked, stale_languages, translation_problems
 
 log = get_plugin_logger("wiki")
 
@@ -49,8 +52,8 @@ class _Build:
         self.pages: dict[str, tuple[str, Path]] = {}  # site file -> (label, source)
         self.cross: list[tuple[str, str, int, str, str]] = []  # (label, site file, line, target file, fragment)
         self.stale: dict[tuple[str, str], str] = {}  # (language, path) -> language of the newer source
-        self.problems: list[Problem] = []
-        self.lock: dict = {}
+        self.lock: dict | None = {}
+        self.undecodable: set[str] = set()  # absolute paths of pages that are not UTF-8
         self.corrections: list = []
         self.exams: list = []
         self.today = dt.date.today()
@@ -91,23 +94,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     if adapter.current_language(config) == adapter.default_language(config):
         _build = _Build()
-        try:
-            _build.lock = read_lock(_root(config))
-        except ValueError as error:
-            _build.problems.append(Problem("translations.lock.json", None, str(error), "fix the JSON.", "translation"))
-        langs = tuple(_prefixes(config))
         root = _root(config)
-        problems = list(_build.problems)
+        _build.lock, lock_problems = read_lock_checked(root)
+        adapter.report(lock_problems, log)  # first: an unusable lock explains any translation problem below
+        langs = tuple(_prefixes(config))
+        problems = scan_data_dir(root)
         old_reviews: list[str] = []
         for pair in page_pairs(Path(config.docs_dir), langs):
-            for lang in stale_languages(pair, _build.lock):
+            for lang in stale_languages(pair, _build.lock or {}):
                 newer = next(other for other in langs if other != lang)
                 _build.stale[(lang, pair.path)] = newer
             label = {lang: Path(config.docs_dir, lang, pair.path).relative_to(root).as_posix() for lang in langs}
-            problems += parity_problems(pair, label)
-            problems += freshness_problems(pair, _build.lock, label)
+            problems += translation_problems(pair, _build.lock, label)
             for lang, file in pair.files.items():
-                text = file.read_text(encoding="utf-8")
+                bad_encoding = encoding_problem(file.read_bytes(), label[lang])
+                if bad_encoding:
+                    _build.undecodable.add(str(file.resolve()))
+                    problems.append(bad_encoding)
+                    continue
+                text = read_source(file)
+                problems += front_matter_problems(text, label[lang], _build.today)
                 problems += safety_problems(text, label[lang])
                 problems += rule_problems(text, label[lang], lang)
                 age = review_age(text, _build.today)
@@ -137,12 +143,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """A page that is not UTF-8 (already reported) is read lossily, so MkDocs does not stop in a traceback."""
+    if str(Path(page.file.abs_src_path).resolve()) in _build.undecodable:
+        return read_source(Path(page.file.abs_src_path))
+    return None
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for key in SHOWN_FIELDS:
+        # The theme writes these into <title> and <meta> unescaped, and elsewhere with `| e`: escaping
+        # every title would show "&#x27;" in the footer. So only a value with markup (already a strict
+        # failure, see front_matter_problems) is neutralised, for builds that are not strict.
+        value = page.meta.get(key)
+        if isinstance(value, str) and markup_in(value):
+            page.meta[key] = escape_html(value)
     language = adapter.current_language(config)
     path = adapter.language_path(page.file)
     prefixes = _prefixes(config)
     label = adapter.source_label(config, page.file)
-    first_line = _first_line_of(markdown, Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+    first_line = _first_line_of(markdown, read_source(Path(page.file.abs_src_path)))
 
     def url_of(target_language: str, md_path: str) -> str:
         target = _site_file(prefixes[target_language], md_path)
@@ -168,7 +188,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return (f"{url}#{anchor}" if anchor else url), link_label(Path(config.docs_dir), language, target)
 
     markdown, unknown = expand_exam_blocks(markdown, _build.exams, language, link)
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    source = read_source(Path(page.file.abs_src_path))
     adapter.report(
         [
             Problem(
@@ -207,7 +227,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = SiteIndex.from_dir(site_dir)
     problems: list[Problem] = []
     for site_file, (label, source) in sorted(_build.pages.items()):
-        text = source.read_text(encoding="utf-8")
+        text = read_source(source)
         problems += source_link_problems(text, label, site_file, site)
     for label, _, line, target, fragment in _build.cross:
         if not site.has(target):

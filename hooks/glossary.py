@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from wikitools import adapter
+from wikitools.data_safety import escape_html, escape_markdown
 from wikitools.glossary_coverage import SourcePage, coverage, page_problems
 from wikitools.glossary_data import Glossary, load_glossary
 from wikitools.glossary_linker import link_terms
@@ -40,6 +41,7 @@ from wikitools.lifecycle import (
 from wikitools.links import SiteIndex, generated_link_problems
 from wikitools.markdown_scan import replace_explicit_refs
 from wikitools.search_keywords import add_keywords, page_keywords
+from wikitools.source_files import read_source
 from wikitools.term_matcher import TermMatcher, forms_for_language
 
 log = get_plugin_logger("wiki")
@@ -116,8 +118,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if term is None:
             _build.unknown_refs.setdefault(page.file.abs_src_path, []).append(term_id)
             return label or term_id
-        title = term.text[language].short.replace('"', "'")
-        return f'[{label or term.text[language].name}]({to_glossary}#{term_id} "{title}"){{ .glossary-term }}'
+        title = escape_html(" ".join(term.text[language].short.split()))  # tooltip: plain text, one line
+        text = label or escape_markdown(term.text[language].name)  # a label is page content, checked as such
+        return f'[{text}]({to_glossary}#{term_id} "{title}"){{ .glossary-term }}'
 
     return replace_explicit_refs(markdown, render_ref)
 
@@ -136,7 +139,7 @@ def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _build.links.append((label, page.file.dest_uri, {f"{base}#{t}": name for t, name in names.items()}))
     unknown = _build.unknown_refs.get(page.file.abs_src_path, [])
     if result.variants or unknown:
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        source = read_source(Path(page.file.abs_src_path))
         adapter.report(page_problems(source, label, result.variants, unknown, _build.glossary), log)
     path = adapter.language_path(page.file)
     if path not in (GLOSSARY_PAGE, LIFECYCLE_PAGE) and not page.meta.get("generated"):

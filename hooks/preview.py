@@ -24,7 +24,7 @@ from mkdocs.utils import CountHandler
 from wikitools import adapter
 from wikitools.ci_report import page_notice, summary
 from wikitools.page_pairs import page_pairs
-from wikitools.translations import LANGUAGES, read_lock, stale_languages
+from wikitools.translations import LANGUAGES, read_lock_checked, stale_languages
 
 # MkDocs re-imports hooks from a fresh config on every rebuild of ``serve``, but sends
 # ``on_startup`` only once: the process environment is what outlives a rebuild.
@@ -74,10 +74,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def _write_summary(config: MkDocsConfig) -> None:
     """Runs at exit, so a strict build that aborts half-way still gets its summary."""
     root = Path(config.config_file_path).parent
-    try:
-        lock = read_lock(root)
-    except ValueError:
-        lock = {}
+    lock = read_lock_checked(root)[0] or {}
     pairs = page_pairs(Path(config.docs_dir), LANGUAGES)
     stale = [f"{lang}/{pair.path}" for pair in pairs for lang in stale_languages(pair, lock)]
     deferred = sorted(path for path, entry in lock.items() if isinstance(entry, dict) and entry.get("deferred"))

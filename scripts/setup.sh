@@ -10,14 +10,15 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 stamp=.venv/.requirements.sha256
-want=$(cat requirements.txt pyproject.toml | sha256sum | cut -d' ' -f1)
+want=$(cat requirements.txt requirements-test.txt pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -r requirements.txt
-  .venv/bin/python - <<PY
-import pathlib, site
-pathlib.Path(site.getsitepackages()[0], "aws_ml_wiki.pth").write_text("$(pwd)\\n")
-PY
+  # requirements-test.txt includes requirements.txt, whose `-e .` installs wikitools (editable)
+  .venv/bin/python -m pip install --quiet -r requirements-test.txt
+  rm -f .venv/lib/python*/site-packages/aws_ml_wiki.pth  # the path file older set-ups wrote
+  # packages older set-ups installed that the site no longer uses (mermaid2 was never enabled)
+  .venv/bin/python -m pip uninstall --quiet --yes mkdocs-mermaid2-plugin jsbeautifier editorconfig \
+    beautifulsoup4 soupsieve >/dev/null 2>&1 || true
   echo "$want" > "$stamp"
 fi
 

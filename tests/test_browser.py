@@ -39,6 +39,13 @@ def source_diagrams(rel: str) -> int:
     return len(extract_diagrams(md.read_text("utf-8"), rel))
 
 
+def wait_for_page(page, url: str) -> None:
+    """Wait until the browser shows ``url``, whatever the fragment: navigation.tracking adds the
+    current section's anchor (``#overview``) as soon as the page scrolls or settles, so on a
+    loaded machine the URL may already carry one when we look."""
+    page.wait_for_url(lambda current: current.split("#", 1)[0] == url)
+
+
 def settle(page) -> None:
     page.wait_for_load_state("load")
     page.wait_for_function("() => window.document$ !== undefined")
@@ -87,7 +94,7 @@ def test_language_switch_keeps_the_page_after_instant_navigation(session, start,
     settle(page)
     page.evaluate("window.__no_reload = true")
     page.locator(f'.md-content a[href="{session.url(target)}"]').first.click()
-    page.wait_for_url(session.url(target))
+    wait_for_page(page, session.url(target))
     page.wait_for_function("() => document.querySelector('h1') && location.pathname.endsWith('deploy/')")
     assert page.evaluate("window.__no_reload") is True, "instant navigation did a full reload"
     with page.expect_navigation():
@@ -126,9 +133,9 @@ def test_diagrams_are_inline_svg_images_on_first_load_and_after_instant_navigati
         # go elsewhere and back with instant navigation: the diagrams come with the page
         page.evaluate("window.__no_reload = true")
         page.locator('a.md-nav__link[href$="mlops/"]').first.click()
-        page.wait_for_url(built_site.url + "mlops/")
+        wait_for_page(page, built_site.url + "mlops/")
         page.locator('a.md-nav__link[href$="mlops-levels/"]').first.click()
-        page.wait_for_url(built_site.url + DIAGRAM_PAGE)
+        wait_for_page(page, built_site.url + DIAGRAM_PAGE)
         page.wait_for_function("(n) => document.querySelectorAll('div.wiki-diagram > svg').length === n", arg=n)
         assert page.evaluate("window.__no_reload") is True
         assert traffic.foreign == [] and errors == []

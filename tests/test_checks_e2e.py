@@ -172,3 +172,138 @@ def test_broken_diagram_fails_the_build_at_its_line(project):
 def test_broken_input_is_reported_with_file_and_line(project, path, text, message):
     line = append(project, path, text)
     assert f"{path}:{line}: {message}" in failing_build(project)
+
+
+def replace(project: Path, rel: str, old: str, new: str) -> None:
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_malformed_front_matter(project):
+    replace(project, "docs/ja/sagemaker/tune.md", "title: チューニング", "title: [unclosed チューニング")
+    log = failing_build(project)
+    assert "docs/ja/sagemaker/tune.md:2: invalid front matter YAML" in log
+
+
+def test_front_matter_fields_are_required_and_dated(project):
+    replace(project, "docs/en/sagemaker/tune.md", "last_reviewed: 2026-11-22", "last_reviewed: 2999-01-01")
+    replace(project, "docs/ja/sagemaker/tune.md", "description:", "summary:")
+    log = failing_build(project)
+    assert "docs/en/sagemaker/tune.md:4: 'last_reviewed' 2999-01-01 is in the future" in log
+    assert "docs/ja/sagemaker/tune.md:5: front matter has no 'description'" in log
+
+
+def test_heading_anchor_in_one_language_only(project):
+    # the anchor problem (a line) and the stale-translation problem (no line) name the same file:
+    # sorting them once raised TypeError in the middle of the build
+    line = append(project, "docs/ja/sagemaker/tune.md", "## 新しい節 {#new-section}")
+    log = failing_build(project)
+    assert f"docs/ja/sagemaker/tune.md:{line}: heading anchor '#new-section' has no counterpart" in log
+
+
+def test_page_in_another_encoding(project):
+    path = project / "docs/ja/sagemaker/tune.md"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("shift_jis", errors="replace"))
+    log = failing_build(project)
+    assert "docs/ja/sagemaker/tune.md:2: the file is not UTF-8" in log
+
+
+def test_both_languages_changed_without_mark(project):
+    append(project, "docs/ja/sagemaker/tune.md", "両方に追記した段落です。")
+    append(project, "docs/en/sagemaker/tune.md", "A paragraph added to both.")
+    log = failing_build(project)
+    assert "docs/en/sagemaker/tune.md: both languages changed since the pair was last marked in sync" in log
+
+
+def test_merge_conflict_in_the_lock_is_one_leading_problem(project):
+    path = project / "translations.lock.json"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[5:5] = ["<<<<<<< HEAD", lines[5], "=======", lines[6], ">>>>>>> other"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    log = failing_build(project)
+    warnings = [line for line in log.splitlines() if "WARNING" in line]
+    assert "translations.lock.json:6: unresolved merge conflict" in warnings[0], warnings[:3]
+    assert "no entry in translations.lock.json" not in log
+
+
+def test_lock_additions_merge_without_conflict(tmp_path):
+    """Two branches that each mark a new neighbouring page merge cleanly (one line per page, merge=union)."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        run = subprocess.run(["git", *args], cwd=tmp_path, capture_output=True, text=True, check=False)
+        assert run.returncode == 0, run.stdout + run.stderr
+        return run.stdout
+
+    shutil.copy2(ROOT / "translations.lock.json", tmp_path / "translations.lock.json")
+    shutil.copy2(ROOT / ".gitattributes", tmp_path / ".gitattributes")
+    git("init", "-q", "-b", "main")
+    git("-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qam", "base", "--allow-empty")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "lock")
+    from wikitools.translations import format_lock, parse_lock
+
+    base, _ = parse_lock((tmp_path / "translations.lock.json").read_text("utf-8"))
+    for branch, page in (("a", "sagemaker/tune-a.md"), ("b", "sagemaker/tune-b.md")):
+        git("checkout", "-q", "-b", branch, "main")
+        (tmp_path / "translations.lock.json").write_text(format_lock({**base, page: {"ja": "1", "en": "2"}}), "utf-8")
+        git("-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qam", branch)
+    git("checkout", "-q", "main")
+    git("-c", "user.name=t", "-c", "user.email=t@x", "merge", "-q", "a")
+    git("-c", "user.name=t", "-c", "user.email=t@x", "merge", "-q", "--no-edit", "b")
+    merged, problems = parse_lock((tmp_path / "translations.lock.json").read_text("utf-8"))
+    assert problems == [] and merged is not None
+    assert {"sagemaker/tune-a.md", "sagemaker/tune-b.md"} <= set(merged)
+
+
+MARKUP = "<script>alert('data')</script>"
+
+
+def test_markup_in_glossary_and_front_matter_fails_the_strict_build(project):
+    replace(project, "glossary/terms.yml", "    short: A managed service that ingests", f"    short: {MARKUP} ingests")
+    replace(project, "docs/en/sagemaker/tune.md", "title: ", "title: <img src=x onerror=alert(1)> ")
+    log = failing_build(project)
+    assert "glossary/terms.yml:18: 'kinesis-data-streams' en short contains an HTML tag" in log
+    assert "docs/en/sagemaker/tune.md:2: title contains an HTML tag" in log
+
+
+def test_markup_in_data_is_escaped_when_the_build_is_not_strict(project):
+    replace(project, "glossary/terms.yml", "    short: A managed service that ingests", f"    short: {MARKUP} ingests")
+    replace(
+        project,
+        "glossary/terms.yml",
+        "    name: Amazon Kinesis Data Streams\n    aliases",
+        f"    name: K{MARKUP}\n    aliases",
+    )
+    replace(project, "docs/en/sagemaker/tune.md", "title: ", f"title: {MARKUP} ")
+    replace(project, "mkdocs.yml", "strict: true", "strict: false")
+    import os
+    import subprocess
+    import sys
+
+    out = project / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    live = [
+        p.relative_to(out).as_posix() for p in out.rglob("*.html") if "alert('data')</script>" in p.read_text("utf-8")
+    ]
+    assert live == []
+    glossary = (out / "en/glossary/index.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(" in glossary  # shown as text
+    assert "&lt;script&gt;alert(" in (out / "en/sagemaker/tune/index.html").read_text("utf-8")
+
+
+def test_markup_in_a_data_file(project):
+    (project / "data/claims").mkdir(parents=True)
+    (project / "data/claims/x.yml").write_text("- id: a\n  text: fine\n- id: b\n  text: <iframe src=x>\n", "utf-8")
+    log = failing_build(project)
+    assert "data/claims/x.yml:4: 'b' text contains an HTML tag" in log

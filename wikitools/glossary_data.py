@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,12 +19,15 @@ from typing import Any
 import jsonschema
 import yaml
 
+from wikitools.data_safety import markup_problems
 from wikitools.normalize import fold
 from wikitools.problems import Problem
+from wikitools.source_files import encoding_problem
+from wikitools.yaml_lines import error_line, error_reason, line_of, load_with_nodes
 
 LANGUAGES = ("ja", "en")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 10x faster
 STATUSES = ("current", "renamed", "closed", "retired")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -81,36 +85,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _line_of(node: yaml.Node | None, path: list[Any]) -> int | None:
-    """1-based line of the YAML node at ``path`` (list indexes and mapping keys)."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for step in path:
-        if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-        elif isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if getattr(k, "value", None) == step), None)
-            if match is None:
-                break
-            node = match
-        else:
-            break
-        line = node.start_mark.line + 1
-    return line
-
-
 def parse_terms(text: str, source: str) -> tuple[list[dict[str, Any]], yaml.Node | None, list[Problem]]:
     """Parse the YAML text; a syntax error becomes a problem with its line."""
     try:
-        node = yaml.compose(text, Loader=_LOADER)
-        data = _plain(yaml.load(text, Loader=_LOADER))
+        raw, node = load_with_nodes(text)
+        data = _plain(raw)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(error, "problem", None) or str(error)
         return (
             [],
             None,
-            [Problem(source, line, f"invalid YAML: {reason}.", "fix the YAML syntax at that line.", "glossary")],
+            [
+                Problem(
+                    source,
+                    error_line(error),
+                    f"invalid YAML: {error_reason(error)}.",
+                    "fix the YAML syntax at that line.",
+                    "glossary",
+                )
+            ],
         )
     if data is None:
         return [], node, []
@@ -141,7 +133,7 @@ def schema_problems(data: list[Any], node: yaml.Node | None, schema: dict[str, A
         problems.append(
             Problem(
                 source,
-                _line_of(node, path),
+                line_of(node, path),
                 f"term '{term_id}' {where}: {error.message}.",
                 "complete or correct the field as glossary/schema.json describes.",
                 "glossary",
@@ -239,10 +231,11 @@ def build_glossary(
     if problems:
         return glossary, problems
     problems += schema_problems(data, node, schema, source)
+    problems += markup_problems(data, source, node, check="glossary")  # every field is plain text
     for index, raw in enumerate(data):
-        line = _line_of(node, [index]) or 0
-        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
-            continue
+        line = line_of(node, [index]) or 0
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not _ID.fullmatch(raw["id"]):
+            continue  # no usable id (the schema check reports it): the id becomes anchors and URLs
         term = _term_from(raw, line)
         if term.id in glossary.terms:
             problems.append(
@@ -270,15 +263,32 @@ def load_glossary(root: Path) -> tuple[Glossary, list[Problem]]:
     categories: dict[str, Any] = {}
     problems: list[Problem] = []
     if categories_path.exists():
+        raw = categories_path.read_bytes()
+        bad = encoding_problem(raw, "glossary/categories.yml")
         try:
-            categories = yaml.safe_load(categories_path.read_text(encoding="utf-8")) or {}
+            if bad:
+                problems.append(bad)
+            else:
+                loaded, node = load_with_nodes(raw.decode("utf-8"))
+                if isinstance(loaded, dict):
+                    categories = {str(k): v for k, v in loaded.items() if isinstance(v, dict)}
+                    problems += markup_problems(loaded, "glossary/categories.yml", node, check="glossary")
+                elif loaded is not None:
+                    problems.append(
+                        Problem(
+                            "glossary/categories.yml",
+                            1,
+                            "categories must be a YAML mapping of key -> {ja: ..., en: ...}.",
+                            "write one 'key: {ja: 名前, en: Name}' per line.",
+                            "glossary",
+                        )
+                    )
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
             problems.append(
                 Problem(
                     "glossary/categories.yml",
-                    mark.line + 1 if mark else None,
-                    f"invalid YAML: {getattr(error, 'problem', error)}.",
+                    error_line(error),
+                    f"invalid YAML: {error_reason(error)}.",
                     "fix the YAML syntax.",
                     "glossary",
                 )
@@ -290,5 +300,9 @@ def load_glossary(root: Path) -> tuple[Glossary, list[Problem]]:
                 "glossary/terms.yml", None, "the glossary file is missing.", "create glossary/terms.yml.", "glossary"
             ),
         ]
-    glossary, more = build_glossary(terms_path.read_text(encoding="utf-8"), schema, categories)
+    raw = terms_path.read_bytes()
+    bad = encoding_problem(raw, "glossary/terms.yml")
+    if bad:
+        return Glossary(categories=categories), [*problems, bad]
+    glossary, more = build_glossary(raw.decode("utf-8"), schema, categories)
     return glossary, problems + more

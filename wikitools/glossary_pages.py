@@ -8,9 +8,11 @@ output is Markdown, so MkDocs validates every link it contains.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
+from wikitools.data_safety import escape_markdown
 from wikitools.glossary_data import Glossary, Term
 from wikitools.glossary_linker import STATUS_LABELS
 
@@ -61,6 +63,8 @@ LABELS = {
 }
 
 
+_SAFE_URL = re.compile(r"https://[^\s<>\"'`]+")
+
 # A term used across a large site would otherwise list hundreds of pages (and make the
 # glossary page the slowest page to build); the first ones, in path order, plus a count.
 MAX_BACKLINKS = 15
@@ -106,8 +110,13 @@ def _group_order(language: str) -> list[str]:
 
 
 def _md(text: str) -> str:
-    """Escape characters that would start Markdown syntax inside generated text."""
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("*", "\\*").replace("_", "\\_")
+    """Glossary data is plain text: escaped for HTML and Markdown alike (wikitools.data_safety)."""
+    return escape_markdown(text)
+
+
+def _url(url: str) -> str:
+    """An https:// URL as a Markdown autolink; anything else is shown as escaped text, never linked."""
+    return f"<{url}>" if _SAFE_URL.fullmatch(url) else _md(url)
 
 
 def render_glossary(glossary: Glossary, language: str, backlinks: dict[str, list[Backlink]]) -> str:
@@ -121,7 +130,8 @@ def render_glossary(glossary: Glossary, language: str, backlinks: dict[str, list
         if not members:
             continue
         links = labels["sep"].join(f"[{_md(t.text[language].name)}](#{t.id})" for t in members)
-        lines += [f"**{_md(names.get(language, key))}**", ":   " + links, ""]
+        name = names.get(language, key) if isinstance(names, dict) else key
+        lines += [f"**{_md(str(name))}**", ":   " + links, ""]
 
     groups: dict[str, list[Term]] = {}
     titles: dict[str, str] = {}
@@ -149,17 +159,18 @@ def _entry(term: Term, glossary: Glossary, language: str, links: list[Backlink])
     text = term.text[language]
     out = [f"#### {_md(text.name)} {{#{term.id}}}", "", f"**{_md(text.short)}**", "", _md(text.long), ""]
     facts: list[str] = []
-    category = glossary.categories.get(term.category, {}).get(language, term.category)
+    names = glossary.categories.get(term.category)
+    category = str(names.get(language, term.category)) if isinstance(names, dict) else term.category
     facts.append(f"- {labels['category']}: {_md(category)}")
     if text.aliases:
         facts.append(f"- {labels['aliases']}: " + labels["sep"].join(_md(a) for a in text.aliases))
     if term.status != "current":
-        status = f"{STATUS_LABELS[language][term.status]} ({term.status_date})"
+        status = f"{STATUS_LABELS[language][term.status]} ({_md(term.status_date)})"
         successor = glossary.terms.get(term.successor)
         if successor:
             status += f" — {labels['successor']}: [{_md(successor.text[language].name)}](#{successor.id})"
         facts.append(f"- {labels['status']}: {status}")
-    facts.append(f"- {labels['docs']}: <{term.docs_url}>")
+    facts.append(f"- {labels['docs']}: {_url(term.docs_url)}")
     related = [glossary.terms[r] for r in term.related if r in glossary.terms]
     if related:
         facts.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     file: str
     line: int | None
@@ -24,7 +24,14 @@ class Problem:
             text += f" Fix: {self.fix}"
         return f"[{self.check}] {text}" if self.check else text
 
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        """Total order: by file, then line (a problem about the whole file, line None, first)."""
+        return (self.file, self.line or 0, self.message, self.fix, self.check)
+
+    def __lt__(self, other: Problem) -> bool:
+        return self.sort_key() < other.sort_key()
+
 
 def unique(problems: list[Problem]) -> list[Problem]:
     """Sorted problems with exact repeats removed (each is reported once)."""
-    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message, p.fix, p.check))
+    return sorted(set(problems), key=Problem.sort_key)

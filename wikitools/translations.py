@@ -7,7 +7,15 @@ as of the last time the two were in sync. On a normal clone, without history,
 the build compares: if one side changed and the other did not, the unchanged
 side is a stale translation. ``python -m wikitools.translations mark PATH``
 records a pair as in sync again; ``defer PATH`` lets a stale page ship with
-its banner instead of failing the build.
+its banner instead of failing the build. When *both* languages changed since
+the last ``mark`` the pair is in its own state, "both changed": the build says
+so until someone checks the two agree and marks them (otherwise freshness
+tracking would silently stop for that pair).
+
+The lock holds one page pair per line (comma first, so every line stands on
+its own) and ``.gitattributes`` merges it with ``merge=union``: two pull
+requests that add neighbouring pages merge without a conflict. A lock that is
+not valid JSON (an unresolved conflict) is reported once, first, with its line.
 
 Usage::
 
@@ -30,9 +38,13 @@ from wikitools.markdown_scan import classify_lines, front_matter_end, headings
 from wikitools.page_pairs import PagePair, page_pairs
 from wikitools.problems import Problem
 from wikitools.slugs import slugify
+from wikitools.source_files import read_source
 
 LANGUAGES = ("ja", "en")
 LOCK_NAME = "translations.lock.json"
+LOCK_HEADER = '{"//": "one page pair per line: python -m wikitools.translations mark|defer|status"'
+_CONFLICT_MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+IN_SYNC, STALE, BOTH_CHANGED, UNRECORDED, INCOMPLETE = "in sync", "stale", "both changed", "unrecorded", "incomplete"
 
 
 def body_hash(text: str) -> str:
@@ -82,7 +94,7 @@ def parity_problems(pair: PagePair, label: dict[str, str]) -> list[Problem]:
             )
             for lang in missing
         ]
-    shapes = {lang: page_shape(pair.files[lang].read_text(encoding="utf-8")) for lang in LANGUAGES}
+    shapes = {lang: page_shape(read_source(pair.files[lang])) for lang in LANGUAGES}
     ja, en = shapes["ja"], shapes["en"]
     problems = []
     for anchor in sorted(set(ja.anchors) ^ set(en.anchors)):
@@ -110,32 +122,104 @@ def parity_problems(pair: PagePair, label: dict[str, str]) -> list[Problem]:
     return problems
 
 
-def read_lock(root: Path) -> dict[str, Any]:
+def _lock_problem(line: int | None, message: str, fix: str) -> Problem:
+    return Problem(LOCK_NAME, line, message, fix, "translation")
+
+
+_LOCK_FIX = (
+    f"resolve it: keep both sides' page lines (or run: git checkout --theirs {LOCK_NAME}), then re-run "
+    "python -m wikitools.translations mark docs/en/<page>.md for the pages you changed."
+)
+
+
+def parse_lock(text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The lock as {page: entry}, or None with ONE problem that names the line when it cannot be used."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith(_CONFLICT_MARKERS):
+            return None, [_lock_problem(number, "unresolved merge conflict in the translation lock.", _LOCK_FIX)]
+    objects: list[list[tuple[str, Any]]] = []  # key/value pairs of each object; the outermost comes last
+    try:
+        data = json.loads(text, object_pairs_hook=lambda pairs: (objects.append(pairs), dict(pairs))[1])
+    except (json.JSONDecodeError, RecursionError) as error:
+        line = getattr(error, "lineno", None)
+        reason = getattr(error, "msg", "too deeply nested")
+        return None, [_lock_problem(line, f"invalid JSON in the translation lock ({reason}).", _LOCK_FIX)]
+    if not isinstance(data, dict):
+        return None, [_lock_problem(1, "the translation lock must be a JSON object.", _LOCK_FIX)]
+    lock = {k: v for k, v in data.items() if k != "//"}
+    problems = []
+    keys = [key for key, _ in objects[-1] if key in lock]
+    for key in sorted({k for k in keys if keys.count(k) > 1}):
+        lines = [n for n, line in enumerate(text.splitlines(), 1) if line.lstrip(",").startswith(json.dumps(key))]
+        problems.append(
+            _lock_problem(
+                lines[-1] if lines else None,
+                f"page '{key}' has more than one entry (lines {', '.join(map(str, lines))}): a merge kept both sides.",
+                f"check both languages agree, then run: python -m wikitools.translations mark docs/en/{key}",
+            )
+        )
+    bad = [k for k, v in lock.items() if not isinstance(v, dict)]
+    for key in bad:
+        problems.append(_lock_problem(None, f"entry for '{key}' is not an object.", f"re-run mark for docs/en/{key}."))
+        del lock[key]
+    return lock, problems
+
+
+def read_lock_checked(root: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Read ``translations.lock.json`` below ``root``; never raises (None: unusable, see the problem)."""
     path = root / LOCK_NAME
     if not path.exists():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise ValueError(f"{LOCK_NAME}:{error.lineno}: invalid JSON ({error.msg})") from error
-    return data if isinstance(data, dict) else {}
+        return {}, []
+    return parse_lock(read_source(path))
+
+
+def format_lock(lock: dict[str, Any]) -> str:
+    """One page pair per line, comma first, sorted: neighbouring additions never touch the same line."""
+    lines = [LOCK_HEADER]
+    for path, entry in sorted(lock.items()):
+        lines.append("," + json.dumps(path, ensure_ascii=False) + ": " + json.dumps(entry, ensure_ascii=False))
+    return "\n".join([*lines, "}"]) + "\n"
+
+
+def freshness_state(pair: PagePair, lock: dict[str, Any]) -> tuple[str, list[str]]:
+    """(state, stale languages): in sync, stale, both changed, unrecorded or incomplete."""
+    if any(lang not in pair.files for lang in LANGUAGES):
+        return INCOMPLETE, []
+    entry = lock.get(pair.path)
+    if not entry:
+        return UNRECORDED, []
+    changed = {lang: body_hash(read_source(pair.files[lang])) != entry.get(lang) for lang in LANGUAGES}
+    if all(changed.values()):
+        return BOTH_CHANGED, []
+    if not any(changed.values()):
+        return IN_SYNC, []
+    return STALE, [lang for lang in LANGUAGES if not changed[lang]]
 
 
 def stale_languages(pair: PagePair, lock: dict[str, Any]) -> list[str]:
     """Languages whose page did not follow a change made in the other language."""
-    entry = lock.get(pair.path)
-    if not entry or any(lang not in pair.files for lang in LANGUAGES):
-        return []
-    changed = {lang: body_hash(pair.files[lang].read_text(encoding="utf-8")) != entry.get(lang) for lang in LANGUAGES}
-    if all(changed.values()) or not any(changed.values()):
-        return []
-    return [lang for lang in LANGUAGES if not changed[lang]]
+    return freshness_state(pair, lock)[1]
 
 
-def freshness_problems(pair: PagePair, lock: dict[str, Any], label: dict[str, str]) -> list[Problem]:
+def freshness_problems(pair: PagePair, lock: dict[str, Any] | None, label: dict[str, str]) -> list[Problem]:
+    """Stale, both-changed and unrecorded pairs; nothing when the lock is unusable (reported once, first)."""
+    if lock is None:
+        return []
     problems = []
     entry = lock.get(pair.path)
-    if entry is None and all(lang in pair.files for lang in LANGUAGES):
+    state, stale = freshness_state(pair, lock)
+    if state == BOTH_CHANGED and not entry.get("deferred"):
+        problems.append(
+            Problem(
+                label["en"],
+                None,
+                f"both languages changed since the pair was last marked in sync ({label['ja']} and {label['en']}); "
+                "freshness is not tracked for it until you mark it.",
+                f"check that the two pages say the same, then run: python -m wikitools.translations mark {label['en']}",
+                "translation",
+            )
+        )
+    if state == UNRECORDED:
         problems.append(
             Problem(
                 label["en"],
@@ -145,7 +229,7 @@ def freshness_problems(pair: PagePair, lock: dict[str, Any], label: dict[str, st
                 "translation",
             )
         )
-    for lang in stale_languages(pair, lock):
+    for lang in stale:
         other = next(o for o in LANGUAGES if o != lang)
         if entry.get("deferred"):
             continue
@@ -162,6 +246,11 @@ def freshness_problems(pair: PagePair, lock: dict[str, Any], label: dict[str, st
     return problems
 
 
+def translation_problems(pair: PagePair, lock: dict[str, Any] | None, label: dict[str, str]) -> list[Problem]:
+    """Parity and freshness of one page pair."""
+    return parity_problems(pair, label) + freshness_problems(pair, lock, label)
+
+
 def _pair_path(arg: str) -> str:
     parts = Path(arg).as_posix().split("/")
     for index, part in enumerate(parts):
@@ -176,17 +265,20 @@ def main(argv: list[str], root: Path | None = None) -> int:
         print(__doc__)
         return 2
     pairs = {pair.path: pair for pair in page_pairs(root / "docs", LANGUAGES)}
-    try:
-        lock = read_lock(root)
-    except ValueError as error:
-        print(error, file=sys.stderr)
+    lock, problems = read_lock_checked(root)
+    if lock is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
         return 2
     command, args = argv[0], argv[1:]
     if command == "status":
         for path, pair in pairs.items():
-            stale = stale_languages(pair, lock)
-            state = "unrecorded" if path not in lock else ("stale: " + ", ".join(stale) if stale else "in sync")
-            print(f"{path}: {state}")
+            state, stale = freshness_state(pair, lock)
+            detail = {STALE: "stale: " + ", ".join(stale), BOTH_CHANGED: "both changed: check they agree, then mark"}
+            deferred = " (deferred)" if lock.get(path, {}).get("deferred") else ""
+            print(f"{path}: {detail.get(state, state)}{deferred}")
+        for problem in problems:
+            print(problem, file=sys.stderr)
         return 0
     targets = list(pairs) if args == ["--all"] else [_pair_path(a) for a in args]
     for path in targets:
@@ -195,13 +287,11 @@ def main(argv: list[str], root: Path | None = None) -> int:
             print(f"{path}: needs a page in every language ({', '.join(LANGUAGES)})", file=sys.stderr)
             return 2
         if command == "mark":
-            lock[path] = {lang: body_hash(pair.files[lang].read_text(encoding="utf-8")) for lang in LANGUAGES}
+            lock[path] = {lang: body_hash(read_source(pair.files[lang])) for lang in LANGUAGES}
         else:
             lock.setdefault(path, {})["deferred"] = True
         print(f"{command}: {path}")
-    (root / LOCK_NAME).write_text(
-        json.dumps(dict(sorted(lock.items())), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    (root / LOCK_NAME).write_text(format_lock(lock), encoding="utf-8")
     return 0
 
 

@@ -1,8 +1,9 @@
 """Load a YAML data file and check it against its JSON schema, with file:line problems.
 
-The shared front half of every data source (corrections, claims, exams): a
-syntax error, a wrong encoding or a schema violation becomes a
-:class:`~wikitools.problems.Problem` naming the line, never a traceback.
+The shared front half of every data source (corrections, claims, exams,
+questions): a syntax error, a value that cannot be built, a wrong encoding or
+a schema violation becomes a :class:`~wikitools.problems.Problem` naming the
+line, never a traceback. Line lookups are :mod:`wikitools.yaml_lines`'.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from typing import Any
 import jsonschema
 import yaml
 
-from wikitools.glossary_data import _line_of, _plain
+from wikitools.glossary_data import _plain
 from wikitools.problems import Problem
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from wikitools.yaml_lines import error_line, error_reason, load_with_nodes
+from wikitools.yaml_lines import line_of as _line_of
 
 
 def load_yaml(path: Path, label: str, check: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
@@ -28,25 +29,13 @@ def load_yaml(path: Path, label: str, check: str) -> tuple[Any, yaml.Node | None
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         return None, None, [Problem(label, line, "the file is not UTF-8.", "save it as UTF-8.", check)]
     try:
-        node = yaml.compose(text, Loader=_LOADER)
-        data = _plain(yaml.load(text, Loader=_LOADER))
+        raw, node = load_with_nodes(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or str(error)
-        return (
-            None,
-            None,
-            [
-                Problem(
-                    label,
-                    mark.line + 1 if mark else 1,
-                    f"invalid YAML: {reason}.",
-                    "fix the YAML syntax at that line.",
-                    check,
-                )
-            ],
+        problem = Problem(
+            label, error_line(error) or 1, f"invalid YAML: {error_reason(error)}.", "fix the YAML at that line.", check
         )
-    return data, node, []
+        return None, None, [problem]
+    return _plain(raw), node, []
 
 
 def schema_problems(data: Any, node: yaml.Node | None, schema_file: Path, label: str, check: str) -> list[Problem]:
