@@ -291,6 +291,8 @@ def test_practice_page_groups_by_first_task_of_the_exam(project):
     assert "{#domain-3" not in page  # empty domains are left out
     assert "全 2 問" in page and 'class="md-button quiz-reset" hidden' in page
     assert page.index("topic-q2") < page.index("topic-q1")
+    # light: only the right option is explained here; the rest are one link away on the topic page
+    assert "A（正解）" in page and "B（不正解）" not in page and '<a href="#q-topic-q2">' in page
     assert "まだありません" in render_practice(EXAM, [], "ja", teach)
 
 

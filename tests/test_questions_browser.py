@@ -37,15 +37,15 @@ def test_answer_a_question_with_the_keyboard_only(session, prefix):
     page.goto(session.url(prefix + topic_page_with_questions()))
     settle(page)
     form = page.locator(FIRST_RADIO_FORM).first
-    qid = form.get_attribute("data-q")
+    qid = form.get_attribute("id")
     key = int(form.get_attribute("data-key"))
     page.focus("#check-yourself .headerlink")
-    tab_until(page, f"a.type === 'radio' && a.form && a.form.dataset.q === '{qid}'")
+    tab_until(page, f"a.type === 'radio' && a.form && a.form.id === '{qid}'")
     page.keyboard.press("Space")
     for _ in range(key):  # arrows move the choice within the radio group
         page.keyboard.press("ArrowDown")
     assert form.locator("input").nth(key).is_checked()
-    tab_until(page, f"a.tagName === 'BUTTON' && a.form && a.form.dataset.q === '{qid}'")
+    tab_until(page, f"a.tagName === 'BUTTON' && a.form && a.form.id === '{qid}'")
     page.keyboard.press("Enter")
     result = form.locator(".quiz-result")
     assert result.inner_text() == page.locator(".quiz").first.get_attribute("data-right")
@@ -53,7 +53,7 @@ def test_answer_a_question_with_the_keyboard_only(session, prefix):
     assert form.locator("details").evaluate("d => d.open")
     assert "quiz-opt--right" in form.locator("label").nth(key).get_attribute("class")
     stored = json.loads(page.evaluate("localStorage.getItem('wiki-quiz')"))
-    assert stored == {qid: 1}
+    assert stored == {qid[len("q-") :]: 1}
     # a wrong answer says so and names the right one
     wrong = (key + 1) % form.locator("input").count()
     form.locator("input").nth(wrong).check()
