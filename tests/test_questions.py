@@ -19,6 +19,7 @@ from wikitools.questions import (
     exam_questions,
     insert_section,
     is_topic_page,
+    lifecycle_problems,
     load_questions,
     render_practice,
     render_question,
@@ -337,3 +338,17 @@ def test_every_real_question_renders_on_its_page_and_stays_out_of_search(built_s
             assert prefix + "#check-yourself" not in text
             words = re.sub(r"\s+", " ", item.question[language])[:60]
             assert not any(words in t for t in text.values()), (language, item.id)
+
+
+def test_a_closed_feature_is_the_right_answer_only_for_an_existing_customer(project):
+    items = loaded(project, [good()])
+
+    def closed(text: str, language: str) -> list[str]:
+        return ["Old Service"] if ("アルファ" in text or "alpha" in text) else []
+
+    found = [str(p) for p in lifecycle_problems(items, closed)]
+    assert len(found) == 2 and found[0].startswith(f"[questions] data/questions/q.yml:{items[0].line}: ")
+    assert "names Old Service" in found[0]
+    existing = replace(items[0], question={"ja": "既存のお客様が…どれですか。", "en": "An existing customer… Which?"})
+    assert lifecycle_problems([existing], closed) == []
+    assert lifecycle_problems(items, lambda text, language: []) == []

@@ -296,6 +296,34 @@ def coverage_problems(items: list[Question], pages: list[str], language: str = "
     return out
 
 
+EXISTING = {"ja": re.compile("既存"), "en": re.compile(r"\bexisting\b", re.I)}
+
+
+def lifecycle_problems(items: list[Question], closed_terms: Callable[[str, str], list[str]]) -> list[Problem]:
+    """A closed or retired feature is never the right answer for a new design.
+
+    ``closed_terms(text, language)`` names the closed or retired glossary terms a text mentions. When
+    a correct option mentions one, the question must say the customer already uses it ("既存" /
+    "existing" in its text, in both languages).
+    """
+    out = []
+    for item in items:
+        for language in ("ja", "en"):
+            names = sorted({n for o in item.options if o.correct for n in closed_terms(o.text[language], language)})
+            if names and not EXISTING[language].search(item.question[language]):
+                out.append(
+                    Problem(
+                        item.label,
+                        item.line,
+                        f"question '{item.id}': the right answer names {', '.join(names)}, closed to new customers"
+                        f" or retired, but the {language} question is not about an existing customer.",
+                        "say the customer already uses it (既存のお客様 / existing customer), or ask another one.",
+                        CHECK,
+                    )
+                )
+    return out
+
+
 def by_page_of(items: list[Question]) -> dict[str, list[Question]]:
     out: dict[str, list[Question]] = {}
     for item in items:
