@@ -18,6 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from wikitools import adapter
 from wikitools.exams import load_exams, task_codes
+from wikitools.glossary_data import load_glossary
 from wikitools.markdown_scan import page_title
 from wikitools.problems import Problem
 from wikitools.questions import (
@@ -27,11 +28,13 @@ from wikitools.questions import (
     heading_titles,
     insert_section,
     is_topic_page,
+    lifecycle_problems,
     load_questions,
     render_practice,
     render_section,
     topic_pages,
 )
+from wikitools.term_matcher import TermMatcher, forms_for_language
 
 log = get_plugin_logger("wiki")
 
@@ -57,9 +60,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.exams = exams
         _build.questions, problems = load_questions(root, None if exam_problems else task_codes(exams), languages)
         _build.by_page = by_page_of(_build.questions)
+        problems += lifecycle_problems(_build.questions, _closed_terms(root, languages))
         problems += coverage_problems(_build.questions, topic_pages(Path(config.docs_dir), languages[0]), languages[0])
         adapter.report(problems, log)  # now: a later language build that aborts must not hide them
     return config
+
+
+def _closed_terms(root: Path, languages: tuple[str, ...]):
+    """closed_terms(text, language) for lifecycle_problems, from the glossary (which reports its own problems)."""
+    glossary, _ = load_glossary(root)
+    matchers = {lang: TermMatcher(forms_for_language(glossary, lang)) for lang in languages}
+
+    def closed_terms(text: str, language: str) -> list[str]:
+        found = {m.term_id for m in matchers[language].find(text)} if language in matchers else set()
+        return [
+            glossary.terms[t].text[language].name for t in found if glossary.terms[t].status in ("closed", "retired")
+        ]
+
+    return closed_terms
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -19,6 +19,7 @@ from wikitools.questions import (
     exam_questions,
     insert_section,
     is_topic_page,
+    lifecycle_problems,
     load_questions,
     render_practice,
     render_question,
@@ -291,6 +292,8 @@ def test_practice_page_groups_by_first_task_of_the_exam(project):
     assert "{#domain-3" not in page  # empty domains are left out
     assert "全 2 問" in page and 'class="md-button quiz-reset" hidden' in page
     assert page.index("topic-q2") < page.index("topic-q1")
+    # light: only the right option is explained here; the rest are one link away on the topic page
+    assert "A（正解）" in page and "B（不正解）" not in page and '<a href="#q-topic-q2">' in page
     assert "まだありません" in render_practice(EXAM, [], "ja", teach)
 
 
@@ -332,5 +335,20 @@ def test_every_real_question_renders_on_its_page_and_stays_out_of_search(built_s
             assert 'id="check-yourself"' in html
             prefix = ("en/" if language == "en" else "") + item.page[: -len(".md")] + "/"
             assert prefix in text  # the page is found
-            words = re.sub(r"\s+", " ", item.options[0].why[language])[:40]
+            assert prefix + "#check-yourself" not in text
+            words = re.sub(r"\s+", " ", item.question[language])[:60]
             assert not any(words in t for t in text.values()), (language, item.id)
+
+
+def test_a_closed_feature_is_the_right_answer_only_for_an_existing_customer(project):
+    items = loaded(project, [good()])
+
+    def closed(text: str, language: str) -> list[str]:
+        return ["Old Service"] if ("アルファ" in text or "alpha" in text) else []
+
+    found = [str(p) for p in lifecycle_problems(items, closed)]
+    assert len(found) == 2 and found[0].startswith(f"[questions] data/questions/q.yml:{items[0].line}: ")
+    assert "names Old Service" in found[0]
+    existing = replace(items[0], question={"ja": "既存のお客様が…どれですか。", "en": "An existing customer… Which?"})
+    assert lifecycle_problems([existing], closed) == []
+    assert lifecycle_problems(items, lambda text, language: []) == []

@@ -296,6 +296,34 @@ def coverage_problems(items: list[Question], pages: list[str], language: str = "
     return out
 
 
+EXISTING = {"ja": re.compile("既存"), "en": re.compile(r"\bexisting\b", re.I)}
+
+
+def lifecycle_problems(items: list[Question], closed_terms: Callable[[str, str], list[str]]) -> list[Problem]:
+    """A closed or retired feature is never the right answer for a new design.
+
+    ``closed_terms(text, language)`` names the closed or retired glossary terms a text mentions. When
+    a correct option mentions one, the question must say the customer already uses it ("既存" /
+    "existing" in its text, in both languages).
+    """
+    out = []
+    for item in items:
+        for language in ("ja", "en"):
+            names = sorted({n for o in item.options if o.correct for n in closed_terms(o.text[language], language)})
+            if names and not EXISTING[language].search(item.question[language]):
+                out.append(
+                    Problem(
+                        item.label,
+                        item.line,
+                        f"question '{item.id}': the right answer names {', '.join(names)}, closed to new customers"
+                        f" or retired, but the {language} question is not about an existing customer.",
+                        "say the customer already uses it (既存のお客様 / existing customer), or ask another one.",
+                        CHECK,
+                    )
+                )
+    return out
+
+
 def by_page_of(items: list[Question]) -> dict[str, list[Question]]:
     out: dict[str, list[Question]] = {}
     for item in items:
@@ -328,7 +356,8 @@ TEXT = {
         "mark": "{letter}（{mark}）",
         "right_mark": "正解",
         "wrong_mark": "不正解",
-        "source": "出典",
+        "source": "出典（AWS 公式ドキュメント）",
+        "others": "ほかの選択肢が誤りである理由",
         "learn": "解説のある節",
         "tasks": "試験のタスク",
         "reviewed": "確認日",
@@ -350,7 +379,8 @@ TEXT = {
         "mark": "{letter} ({mark})",
         "right_mark": "correct",
         "wrong_mark": "wrong",
-        "source": "Source",
+        "source": "Source (AWS documentation)",
+        "others": "Why the other options are wrong",
         "learn": "Taught in",
         "tasks": "Exam tasks",
         "reviewed": "Reviewed",
@@ -385,22 +415,26 @@ def _attrs(language: str) -> str:
     )
 
 
-def render_question(item: Question, number: int, language: str, teach: Teach) -> str:
-    """One question: a form that works with the keyboard, and a <details> answer that works without JavaScript."""
+def render_question(item: Question, number: int, language: str, teach: Teach, full: bool = True) -> str:
+    """One question: a form that works with the keyboard, and a <details> answer that works without JavaScript.
+
+    ``full=False`` (practice pages, which hold many questions and must stay light) explains only the
+    correct option(s) and links to the question on its topic page for why each other option is wrong.
+    """
     text = TEXT[language]
     correct = [i for i, o in enumerate(item.options) if o.correct]
     kind = "checkbox" if len(correct) > 1 else "radio"
     qid = escape(item.id)
     lines = [
-        f'<form class="quiz-q" id="q-{qid}" method="dialog" data-q="{qid}" '
+        f'<form class="quiz-q" id="q-{qid}" method="dialog" '
         f'data-key="{" ".join(map(str, correct))}" data-answer="{escape(item.answer)}">',
         "<fieldset>",
         f'<legend><span class="quiz-n">{text["n"].format(n=number)}</span> '
         f"{_one_line(item.question[language])}</legend>",
     ]
-    for i, option in enumerate(item.options):
+    for i, option in enumerate(item.options):  # one form per question: name="a" groups its inputs only
         lines.append(
-            f'<label class="quiz-opt"><input type="{kind}" name="q-{qid}" value="{i}"> '
+            f'<label><input type="{kind}" name="a" value="{i}"> '
             f"<b>{LETTERS[i]}.</b> {_one_line(option.text[language])}</label>"
         )
     lines += [
@@ -412,15 +446,18 @@ def render_question(item: Question, number: int, language: str, teach: Teach) ->
         '<ul class="quiz-why">',
     ]
     for i, option in enumerate(item.options):
+        if not (full or option.correct):
+            continue
         mark, cls = (text["right_mark"], "right") if option.correct else (text["wrong_mark"], "wrong")
         label = text["mark"].format(letter=LETTERS[i], mark=mark)
         lines.append(f'<li class="quiz-why--{cls}"><b>{label}</b> {_one_line(option.why[language])}</li>')
     url, title = teach(item)
-    source = escape(item.source[language])
+    lines.append("</ul>")
+    if not full:
+        lines.append(f'<p><a href="{escape(url.split("#")[0])}#q-{qid}">{text["others"]}</a></p>')
     lines += [
-        "</ul>",
         f'<p class="quiz-meta">{text["learn"]}: <a href="{escape(url)}">{escape(title)}</a> · '
-        f'{text["source"]}: <a href="{source}">{source}</a> · '
+        f'<a href="{escape(item.source[language])}">{text["source"]}</a> · '
         f"{text['tasks']}: {escape(', '.join(item.tasks))} · {text['reviewed']} {escape(item.last_reviewed)}</p>",
         "</details>",
         "</form>",
@@ -483,6 +520,6 @@ def render_practice(exam: dict[str, Any], items: list[Question], language: str, 
         out.append(f'<div class="quiz" data-search-exclude {_attrs(language)}>')
         for item in group:
             number += 1
-            out.append(render_question(item, number, language, teach))
+            out.append(render_question(item, number, language, teach, full=False))
         out.append("</div>\n")
     return "\n".join(out)

@@ -22,7 +22,7 @@
 
   function score() {
     all(document, ".quiz-score").forEach(function (box) {
-      var data = load(), ids = all(document, "form.quiz-q").map(function (f) { return f.dataset.q; });
+      var data = load(), ids = all(document, "form.quiz-q").map(function (f) { return f.id.slice(2); });
       var answered = ids.filter(function (id) { return id in data; });
       var right = answered.filter(function (id) { return data[id] === 1; });
       box.querySelector(".quiz-score__text").textContent = box.dataset.template
@@ -49,7 +49,7 @@
     result.className = "quiz-result " + (ok ? "quiz-result--right" : "quiz-result--wrong");
     form.querySelector("details").open = true;
     var data = load();
-    data[form.dataset.q] = ok ? 1 : 0;
+    data[form.id.slice(2)] = ok ? 1 : 0;
     save(data);
     score();
   }
@@ -57,7 +57,7 @@
   function reset() {
     var data = load();
     all(document, "form.quiz-q").forEach(function (form) {
-      delete data[form.dataset.q];
+      delete data[form.id.slice(2)];
       form.reset();
       form.querySelector(".quiz-result").textContent = "";
       form.querySelector("details").open = false;
