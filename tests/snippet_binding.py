@@ -124,8 +124,8 @@ def check(code: str) -> list[tuple[int, str]]:
                     env[alias.asname or alias.name] = getattr(module, alias.name, None) or importlib.import_module(
                         f"{node.module}.{alias.name}"
                     )
-        except ImportError as error:
-            problems.append((node.lineno, f"cannot import: {error}"))
+        except Exception as error:  # an SDK module that fails to import is the snippet's problem, reported
+            problems.append((node.lineno, f"cannot import: {type(error).__name__}: {error}"))
     # a second, ordered pass for assignments and calls (ast.walk is breadth-first)
     for node in sorted(
         (n for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.Call))), key=lambda n: (n.lineno, n.col_offset)

@@ -326,8 +326,10 @@ def _page_html(site, language: str, page: str) -> str:
 
 def test_every_real_question_renders_on_its_page_and_stays_out_of_search(built_site):
     items, _ = load_questions(ROOT, None)
-    index = json.loads((built_site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = {d["location"]: d["title"] + " " + d["text"] for d in index["docs"]}
+    text = {}
+    for language in ("ja", "en"):  # one index per language (hooks/search_index.py)
+        index = json.loads((built_site.root / "search" / f"search_index.{language}.json").read_text(encoding="utf-8"))
+        text.update({d["location"]: d["title"] + " " + d["text"] for d in index["docs"]})
     for item in items:
         for language in ("ja", "en"):
             html = _page_html(built_site, language, item.page)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import subprocess
 import sys
@@ -25,9 +26,16 @@ def _bind(snippets: list[dict]) -> list[dict]:
     assert SNIPPETS_PYTHON.exists(), (
         "no .venv-snippets: run bash scripts/setup.sh (it installs requirements-snippets.txt)"
     )
+    env = {**os.environ, "AWS_DEFAULT_REGION": "us-east-1"}  # some SDK modules want a Region at import; no AWS call
     result = subprocess.run(
-        [str(SNIPPETS_PYTHON), str(BINDER)], input=json.dumps(snippets), capture_output=True, text=True, check=True
+        [str(SNIPPETS_PYTHON), str(BINDER)],
+        input=json.dumps(snippets),
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
     )
+    assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout)
 
 

@@ -196,7 +196,7 @@ def test_corrections_load_and_render_escaped(data_root):
         (CORRECTION.replace("anchor: part", "anchor: nowhere"), 1, "no heading"),
         (CORRECTION.replace("page: a.md", "page: b.md"), 1, "does not exist"),
         (CORRECTION.replace("  checked: 2026-12-02\n", ""), 1, "checked"),
-        (CORRECTION.replace("said: {", "said: [{"), 6, "invalid YAML"),
+        (CORRECTION.replace("said: {", "said: [{"), 5, "invalid YAML"),
         (CORRECTION + CORRECTION, 9, "also used"),
     ],
 )
