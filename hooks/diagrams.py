@@ -1,8 +1,10 @@
 """MkDocs adapter: Mermaid diagrams become inline SVG at build time (see ``wikitools.diagram_render``).
 
 Once per build (in the default language's ``on_config``) every diagram of
-every language is drawn in one Chromium session, or taken from the cache in
-``.cache/diagrams/``; a diagram Mermaid cannot draw is a problem naming page
+every language is drawn in one Chromium session, or taken from the drawings
+stored in ``data/diagrams/`` (committed, so a build without a browser, such as
+``pip install -r requirements.txt && mkdocs build``, needs none unless a
+diagram changed; drawings no diagram uses are deleted); a diagram Mermaid cannot draw is a problem naming page
 and line, so ``--strict`` fails. Each page's ``<pre class="wiki-diagram">``
 is then swapped for its SVG in ``on_post_page``, after the search index has
 taken the diagram's text from the source. Without a browser, ``mkdocs serve``
@@ -60,10 +62,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
         adapter.report([problem], log)
         return config
-    cache = root / ".cache" / "diagrams"
+    cache = root / "data" / "diagrams"
     renderer = DiagramRenderer(root / lock["dest"], lock["version"], cache, material_mermaid_css())
     browser = find_browser()
     results = renderer.render([d.code for d in diagrams], browser)
+    if not any(r.unrendered or r.error for r in results.values()):
+        renderer.prune([d.code for d in diagrams])
     _svgs.clear()
     _svgs.update({normalise_code(code): result for code, result in results.items()})
     problems = [p for d in diagrams for p in accessibility_problems(d)]

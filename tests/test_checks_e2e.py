@@ -29,7 +29,6 @@ COPY = (
     "mkdocs.yml",
     "translations.lock.json",
     "vendor.lock.json",
-    ".cache/diagrams",  # drawn diagrams: a copy need not draw the unchanged ones again
 )
 
 

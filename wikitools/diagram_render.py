@@ -106,6 +106,16 @@ class DiagramRenderer:
         file = self.cache_dir / f"{self.key(code)}.svg"
         return file.read_text(encoding="utf-8") if file.is_file() else None
 
+    def prune(self, codes: list[str]) -> list[Path]:
+        """Delete stored drawings no diagram uses any more (only call after every diagram was drawn)."""
+        used = {f"{self.key(code)}.svg" for code in codes}
+        stale = (
+            [p for p in sorted(self.cache_dir.glob("*.svg")) if p.name not in used] if self.cache_dir.is_dir() else []
+        )
+        for path in stale:
+            path.unlink()
+        return stale
+
     def render(self, codes: list[str], browser_path: str | None, browser: Any = None) -> dict[str, Rendered]:
         """Every distinct source in ``codes`` -> its SVG or error; Chromium starts only for cache misses.
 
@@ -116,7 +126,10 @@ class DiagramRenderer:
         missing: list[str] = []
         for code in dict.fromkeys(codes):
             svg = self.cached(code)
-            if svg is not None:
+            if svg is not None and unsafe_parts(svg):  # the cache is committed: a pull request can edit it
+                name = f"{self.key(code)}.svg"
+                results[code] = Rendered(error=f"the stored drawing {name} contains unsafe markup; delete it to redraw")
+            elif svg is not None:
                 results[code] = Rendered(svg=svg)
             else:
                 missing.append(code)
