@@ -60,6 +60,7 @@ class _Build:
         self.links: list[tuple[str, str, dict[str, str]]] = []  # (label, site file, href -> text) we wrote
         self.statuses: dict[str, set[str]] = {}  # source file -> term ids whose status the page shows
         self.today = dt.date.today()
+        self.generated: set[tuple[str, str]] = set()  # (language, path) of pages made from data
 
 
 _build = _Build()
@@ -133,7 +134,10 @@ def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return html
     base = get_relative_url(glossary_file.url, page.url)
     base = "" if base in (".", "./") else base
-    result = link_terms(html, _build.matchers[language], _build.glossary, language, lambda t: f"{base}#{t}")
+    on_glossary = adapter.language_path(page.file) == GLOSSARY_PAGE
+    result = link_terms(
+        html, _build.matchers[language], _build.glossary, language, lambda t: f"{base}#{t}", tooltips=not on_glossary
+    )
     label = adapter.source_label(config, page.file)
     names = {t: _build.glossary.terms[t].text[language].name for t in result.linked}
     _build.links.append((label, page.file.dest_uri, {f"{base}#{t}": name for t, name in names.items()}))
@@ -153,6 +157,8 @@ def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         _build.pages[language].append(
             SourcePage(path, label, page.title or path, set(result.mentioned), len(result.variants))
         )
+        if page.meta.get("generated"):  # lifecycle, corrections, practice: used, but no reader's backlink
+            _build.generated.add((language, path))
     return result.html
 
 
@@ -182,6 +188,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
 def _backlinks(language: str) -> dict[str, list[Backlink]]:
     links: dict[str, list[Backlink]] = {}
     for source in sorted(_build.pages.get(language, []), key=lambda s: s.path):
+        if (language, source.path) in _build.generated:
+            continue
         target = posixpath.relpath(source.path, posixpath.dirname(GLOSSARY_PAGE))
         for term_id in sorted(source.used):
             links.setdefault(term_id, []).append(Backlink(source.title, target))

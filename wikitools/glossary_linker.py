@@ -80,8 +80,12 @@ def link_terms(
     glossary: Glossary,
     language: str,
     href_for: Callable[[str], str],
+    tooltips: bool = True,
 ) -> LinkResult:
-    """Return the page with first mentions linked; ``href_for(term_id)`` gives each link's URL."""
+    """Return the page with first mentions linked; ``href_for(term_id)`` gives each link's URL.
+
+    ``tooltips=False`` leaves out the one-line definition in each link's title (the glossary page
+    itself shows every definition, and the titles would only add weight)."""
     result = LinkResult(html="")
     out: list[str] = []
     stack: list[tuple[str, bool, bool]] = []  # (tag, skipping, count mentions although skipping)
@@ -128,7 +132,9 @@ def link_terms(
                 _record(token, matcher, result)
             out.append(token)
             continue
-        out.append(_link_text(token, matcher, glossary, language, href_for, linked_here, section_id, result))
+        out.append(
+            _link_text(token, matcher, glossary, language, href_for, linked_here, section_id, result, tooltips)
+        )
     result.html = "".join(out)
     return result
 
@@ -144,7 +150,7 @@ def _note(text, match, result: LinkResult) -> None:
         result.variants.append((text[match.start : match.end], match.term_id, match.form.standard))
 
 
-def _link_text(text, matcher, glossary, language, href_for, linked_here, section_id, result) -> str:
+def _link_text(text, matcher, glossary, language, href_for, linked_here, section_id, result, tooltips=True) -> str:
     pieces: list[str] = []
     cursor = 0
     for match in matcher.find(text):
@@ -156,10 +162,10 @@ def _link_text(text, matcher, glossary, language, href_for, linked_here, section
         linked_here.add(term_id)
         if term_id not in result.linked:
             result.linked.append(term_id)
-        title = html.escape(term.text[language].short, quote=True)
+        title = f' title="{html.escape(term.text[language].short, quote=True)}"' if tooltips else ""
         pieces.append(text[cursor : match.start])
         pieces.append(
-            f'<a class="glossary-term" href="{html.escape(href_for(term_id))}" title="{title}">'
+            f'<a class="glossary-term" href="{html.escape(href_for(term_id))}"{title}>'
             f"{text[match.start : match.end]}</a>{status_badge(term, glossary, language)}"
         )
         cursor = match.end

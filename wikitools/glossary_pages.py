@@ -38,6 +38,8 @@ LABELS = {
         "status": "状態",
         "successor": "後継",
         "docs": "公式ドキュメント",
+        "english": "（英語）",
+        "undated": "日付の公表なし",
         "related": "関連用語",
         "used_in": "この用語を使っているページ",
         "unused": "（参照用の用語です）",
@@ -53,6 +55,8 @@ LABELS = {
         "status": "Status",
         "successor": "Successor",
         "docs": "Official documentation",
+        "english": "",
+        "undated": "no date published",
         "related": "Related terms",
         "used_in": "Pages that use this term",
         "unused": "(reference-only term)",
@@ -154,6 +158,11 @@ def render_glossary(glossary: Glossary, language: str, backlinks: dict[str, list
     return "\n".join(lines) + "\n"
 
 
+def _doc_link(url: str, label: str) -> str:
+    """The official page as a link labelled in the page's language (an unsafe URL stays text)."""
+    return f"[{label}](<{url}>)" if _SAFE_URL.fullmatch(url) else f"{label}: {_md(url)}"
+
+
 def _entry(term: Term, glossary: Glossary, language: str, links: list[Backlink]) -> list[str]:
     labels = LABELS[language]
     text = term.text[language]
@@ -165,12 +174,14 @@ def _entry(term: Term, glossary: Glossary, language: str, links: list[Backlink])
     if text.aliases:
         facts.append(f"- {labels['aliases']}: " + labels["sep"].join(_md(a) for a in text.aliases))
     if term.status != "current":
-        status = f"{STATUS_LABELS[language][term.status]} ({_md(term.status_date)})"
+        status = f"{STATUS_LABELS[language][term.status]} ({_md(term.status_date or labels['undated'])})"
         successor = glossary.terms.get(term.successor)
         if successor:
             status += f" — {labels['successor']}: [{_md(successor.text[language].name)}](#{successor.id})"
         facts.append(f"- {labels['status']}: {status}")
-    facts.append(f"- {labels['docs']}: {_url(term.docs_url)}")
+    docs = text.docs_url or term.docs_url
+    english = language != "en" and "/ja_jp/" not in docs and "/jp/" not in docs
+    facts.append(f"- {_doc_link(docs, labels['docs'] + (labels['english'] if english else ''))}")
     related = [glossary.terms[r] for r in term.related if r in glossary.terms]
     if related:
         facts.append(
