@@ -10,7 +10,6 @@ and reports each problem with file, line and fix; ``--strict`` fails on them.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,10 +33,13 @@ from wikitools.front_matter import SHOWN_FIELDS, front_matter_problems
 from wikitools.languages import url_prefix
 from wikitools.links import (
     SiteIndex,
+    markdown_link_problems,
     rewrite_cross_language_links,
+    site_file_of,
     source_link_problems,
 )
 from wikitools.markdown_scan import front_matter_end
+from wikitools.nav_check import nav_problems
 from wikitools.page_outline import link_label
 from wikitools.page_pairs import page_pairs
 from wikitools.problems import Problem
@@ -68,14 +70,6 @@ def _root(config: MkDocsConfig) -> Path:
 
 def _prefixes(config: MkDocsConfig) -> dict[str, str]:
     return {lang.locale: url_prefix(lang.link) for lang in adapter.build_languages(config)}
-
-
-def _site_file(prefix: str, md_path: str) -> str:
-    """Output file of a page inside a language (use_directory_urls)."""
-    stem = md_path[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return posixpath.join(prefix, stem[: -len("index")], "index.html")
-    return posixpath.join(prefix, stem, "index.html")
 
 
 def _first_line_of(markdown: str, source: str) -> int:
@@ -124,6 +118,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         problems += register_problems(root, langs)[0]
         _build.exams, found = load_exams(root, langs)
         problems += found
+        problems += nav_problems(
+            Path(config.config_file_path).read_text(encoding="utf-8"), config.nav, Path(config.docs_dir), langs
+        )
         if old_reviews:
             log.info("review due (last_reviewed over %d days ago): %s", MAX_REVIEW_AGE_DAYS, ", ".join(old_reviews))
         # Source-only checks are reported now: a later language build that aborts
@@ -165,7 +162,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     first_line = _first_line_of(markdown, read_source(Path(page.file.abs_src_path)))
 
     def url_of(target_language: str, md_path: str) -> str:
-        target = _site_file(prefixes[target_language], md_path)
+        target = site_file_of(prefixes[target_language], md_path)
         return get_relative_url(target[: -len("index.html")], page.url)
 
     markdown, links = rewrite_cross_language_links(
@@ -177,7 +174,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 label,
                 page.file.dest_uri,
                 link.line,
-                _site_file(prefixes[link.target_language], link.target_path),
+                site_file_of(prefixes[link.target_language], link.target_path),
                 link.fragment,
             )
         )
@@ -214,7 +211,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if newer:
         page.meta["translation_stale"] = True
         page.meta["translation_source_url"] = get_relative_url(
-            _site_file(prefixes[newer], path)[: -len("index.html")], page.url
+            site_file_of(prefixes[newer], path)[: -len("index.html")], page.url
         )
     return markdown
 
@@ -226,9 +223,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     site = SiteIndex.from_dir(site_dir)
     problems: list[Problem] = []
+    prefixes = _prefixes(config)
     for site_file, (label, source) in sorted(_build.pages.items()):
         text = read_source(source)
         problems += source_link_problems(text, label, site_file, site)
+        language, _, md_path = label.removeprefix("docs/").partition("/")
+        if language in prefixes:
+            problems += markdown_link_problems(text, label, md_path, prefixes[language], tuple(prefixes), site)
     for label, _, line, target, fragment in _build.cross:
         if not site.has(target):
             problems.append(

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from wikitools import adapter
-from wikitools.ci_report import page_notice, summary
+from wikitools.ci_report import page_notice, summary, touched_pages
 from wikitools.page_pairs import page_pairs
 from wikitools.translations import LANGUAGES, read_lock_checked, stale_languages
 
@@ -78,6 +78,8 @@ def _write_summary(config: MkDocsConfig) -> None:
     pairs = page_pairs(Path(config.docs_dir), LANGUAGES)
     stale = [f"{lang}/{pair.path}" for pair in pairs for lang in stale_languages(pair, lock)]
     deferred = sorted(path for path, entry in lock.items() if isinstance(entry, dict) and entry.get("deferred"))
-    text = summary(list(dict.fromkeys(adapter.reported)), stale, deferred, len(pairs) * len(LANGUAGES))
+    base = os.environ.get("GITHUB_BASE_REF", "")
+    touched = touched_pages(root, base) if base else []
+    text = summary(list(dict.fromkeys(adapter.reported)), stale, deferred, len(pairs) * len(LANGUAGES), touched)
     with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
         handle.write(text + "\n")

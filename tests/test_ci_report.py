@@ -34,8 +34,9 @@ def test_annotation_is_a_github_workflow_command_with_file_and_line():
 
 def test_summary_counts_problems_by_check_and_lists_translation_status():
     problems = [Problem("docs/ja/a.md", 1, "m", "", "links"), Problem("docs/en/a.md", 2, "m", "", "links")]
-    text = summary(problems, ["en/a.md"], ["b.md"], 10)
+    text = summary(problems, ["en/a.md"], ["b.md"], 10, ["docs/ja/a.md"])
     assert "| `links` | 2 |" in text and "`en/a.md`" in text and "`b.md`" in text and "2 problem(s)" in text
+    assert "Pages this pull request changes**: `docs/ja/a.md`" in text
     assert "No problems" in summary([], [], [], 10)
 
 

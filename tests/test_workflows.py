@@ -86,3 +86,13 @@ def test_codeowners_cover_content_sections_and_checks():
     owners = (ROOT / ".github/CODEOWNERS").read_text("utf-8")
     for path in ("/docs/*/sagemaker/", "/glossary/", "/wikitools/", "/hooks/"):
         assert path in owners
+
+
+def test_pull_requests_get_a_preview_artifact_with_instructions():
+    workflow = load(ROOT / ".github/workflows/ci.yml")
+    steps = workflow["jobs"]["test"]["steps"]
+    upload = next(step for step in steps if "upload-artifact" in step.get("uses", ""))
+    assert upload["with"]["name"] == "site-preview" and upload["with"]["path"] == "preview/"
+    build = next(step for step in steps if step.get("name") == "Build the preview")
+    assert "preview-readme.txt" in build["run"] and "GITHUB_STEP_SUMMARY" in build["run"]
+    assert "127.0.0.1:8000/aws-ml-wiki/" in (ROOT / "scripts/preview-readme.txt").read_text("utf-8")

@@ -9,8 +9,10 @@ page are shown on that page. Pure functions; the hooks decide when.
 
 from __future__ import annotations
 
+import subprocess
 from collections import Counter
 from html import escape
+from pathlib import Path
 
 from wikitools.problems import Problem
 
@@ -33,7 +35,9 @@ def annotation(problem: Problem, level: str = "error") -> str:
     return f"::{level} {','.join(props)}::{_escape_data(message)}"
 
 
-def summary(problems: list[Problem], stale: list[str], deferred: list[str], pages: int) -> str:
+def summary(
+    problems: list[Problem], stale: list[str], deferred: list[str], pages: int, touched: list[str] | None = None
+) -> str:
     """The job summary (Markdown), Japanese then English."""
     by_check = Counter(p.check or "other" for p in problems)
     files = sorted({p.file for p in problems})
@@ -49,6 +53,7 @@ def summary(problems: list[Problem], stale: list[str], deferred: list[str], page
         f"{verdict}"
         f"（{pages} ページを検査 / {pages} pages checked）\n\n"
         "| 検査 / check | 件数 / count |\n| --- | --- |\n" + rows + "\n\n"
+        f"**このプルリクエストで変わったページ / Pages this pull request changes**: {listing(touched or [])}\n\n"
         f"**問題のあるファイル / Files with problems**: {listing(files)}\n\n"
         f"**古い翻訳 / Stale translations**: {listing(stale)}\n\n"
         f"**翻訳を保留中 / Deferred translations**: {listing(deferred)}\n"
@@ -69,3 +74,19 @@ def page_notice(problems: list[Problem]) -> str:
         "<p>厳格ビルド（<code>mkdocs build --strict</code>）と CI はこれらで失敗します。"
         " The strict build and CI fail on these.</p></div>"
     )
+
+
+def touched_pages(root: Path, base_ref: str) -> list[str]:
+    """Pages and data a pull request changes against ``origin/<base_ref>`` (empty when git cannot tell)."""
+    try:
+        result = subprocess.run(
+            ["git", "diff", "--name-only", f"origin/{base_ref}...HEAD", "--", "docs", "data", "glossary"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [line for line in result.stdout.splitlines() if line.strip()]

@@ -74,8 +74,8 @@ class SiteIndex:
         self._site = site
         self._ids: dict[str, set[str]] = dict(ids or {})
         self._known = set(self._ids)
-        if site is not None:
-            self._known |= {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+        if site is not None:  # pages and every other file (images, downloads) a link may point at
+            self._known |= {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
 
     @classmethod
     def from_dir(cls, site: Path) -> SiteIndex:
@@ -207,3 +207,64 @@ def rewrite_cross_language_links(
 
         lines[offset] = _MD_LINK_WITH_TEXT.sub(replace, line)
     return "\n".join(lines), found
+
+
+def site_file_of(prefix: str, md_path: str) -> str:
+    """Output file of a page inside a language (use_directory_urls): "en/" + "a/b.md" -> "en/a/b/index.html"."""
+    stem = md_path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return posixpath.join(prefix, stem[: -len("index")], "index.html")
+    return posixpath.join(prefix, stem, "index.html")
+
+
+def markdown_link_problems(
+    text: str, label: str, md_path: str, prefix: str, languages: tuple[str, ...], site: SiteIndex
+) -> list[Problem]:
+    """Markdown links and images to pages, anchors and files, checked against the built site with their line.
+
+    MkDocs checks these too, but without a line; ours replace its messages (mkdocs.yml ``validation``).
+    ``md_path`` is the page inside its language folder; links that leave it for another language are
+    checked elsewhere (cross-language links), links that leave it for docs/ name shared files.
+    """
+    page_file = site_file_of(prefix, md_path)
+    problems = []
+    for link in source_links(text):
+        if link.kind != "markdown" or not is_internal(link.target) or link.target.startswith("#!"):
+            continue
+        parts = urlsplit(link.target)
+        path, fragment = unquote(parts.path), unquote(parts.fragment)
+        if not path:
+            target_file = page_file
+        else:
+            joined = posixpath.normpath(posixpath.join(posixpath.dirname(md_path), path))
+            if joined.startswith("../"):
+                rest = joined[len("../") :]
+                if rest.split("/", 1)[0] in languages:
+                    continue  # into another language: the cross-language check
+                target_file = rest  # a shared file under docs/
+            elif joined.endswith(".md"):
+                target_file = site_file_of(prefix, joined)
+            else:
+                target_file = posixpath.join(prefix, joined)
+        if not site.has(target_file):
+            what = "page" if path.endswith(".md") else "file"
+            close = difflib.get_close_matches(target_file, site.files, n=1, cutoff=0.6)
+            hint = (
+                f"check the path (did you mean the {what} built at '{close[0]}'?)."
+                if close
+                else f"link an existing {what}."
+            )
+            problems.append(Problem(label, link.line, f"broken link '{link.target}': no {what} for it.", hint, "links"))
+        elif fragment and fragment not in site.ids_of(target_file):
+            close = difflib.get_close_matches(fragment, list(site.ids_of(target_file)), n=1, cutoff=0.4)
+            hint = (
+                f"did you mean '#{close[0]}'?"
+                if close
+                else "link an existing heading anchor ({#anchor} on the heading)."
+            )
+            problems.append(
+                Problem(
+                    label, link.line, f"broken anchor '{link.target}': the target has no '#{fragment}'.", hint, "links"
+                )
+            )
+    return problems
