@@ -65,7 +65,7 @@ _build = _Build()
 
 
 def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
+    return adapter.project_root(config)
 
 
 def _prefixes(config: MkDocsConfig) -> dict[str, str]:
@@ -118,9 +118,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         problems += register_problems(root, langs)[0]
         _build.exams, found = load_exams(root, langs)
         problems += found
-        problems += nav_problems(
-            Path(config.config_file_path).read_text(encoding="utf-8"), config.nav, Path(config.docs_dir), langs
-        )
+        config_text = Path(config.config_file_path).resolve().read_text(encoding="utf-8")
+        problems += nav_problems(config_text, config.nav, Path(config.docs_dir), langs)
         if old_reviews:
             log.info("review due (last_reviewed over %d days ago): %s", MAX_REVIEW_AGE_DAYS, ", ".join(old_reviews))
         # Source-only checks are reported now: a later language build that aborts

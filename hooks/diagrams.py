@@ -4,7 +4,8 @@ Once per build (in the default language's ``on_config``) every diagram of
 every language is drawn in one Chromium session, or taken from the drawings
 stored in ``data/diagrams/`` (committed, so a build without a browser, such as
 ``pip install -r requirements.txt && mkdocs build``, needs none unless a
-diagram changed; drawings no diagram uses are deleted); a diagram Mermaid cannot draw is a problem naming page
+diagram changed; ``python -m wikitools.diagram_render prune`` deletes
+drawings no diagram uses, and a test keeps the folder exact); a diagram Mermaid cannot draw is a problem naming page
 and line, so ``--strict`` fails. Each page's ``<pre class="wiki-diagram">``
 is then swapped for its SVG in ``on_post_page``, after the search index has
 taken the diagram's text from the source. Without a browser, ``mkdocs serve``
@@ -28,6 +29,7 @@ from wikitools.browser import find_browser
 from wikitools.diagram_render import DiagramRenderer, Rendered, finish_svg, material_mermaid_css
 from wikitools.diagrams import accessibility_problems, diagram_problems, extract_diagrams, normalise_code
 from wikitools.problems import Problem
+from wikitools.source_files import read_source
 
 log = get_plugin_logger("wiki")
 _FENCE = re.compile(r'<pre class="wiki-diagram"><code>(.*?)</code></pre>', re.S)
@@ -44,10 +46,10 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if adapter.current_language(config) != adapter.default_language(config):
         return config  # all languages were drawn at the start of the build
-    root = Path(config.config_file_path).parent
+    root = adapter.project_root(config)
     diagrams = []
     for file in sorted(Path(config.docs_dir).rglob("*.md")):
-        diagrams += extract_diagrams(file.read_text(encoding="utf-8"), file.relative_to(root).as_posix())
+        diagrams += extract_diagrams(read_source(file), file.relative_to(root).as_posix())
     try:
         lock = json.loads((root / "vendor.lock.json").read_text(encoding="utf-8"))["mermaid"]
         if not (root / lock["dest"]).is_file():
@@ -66,8 +68,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     renderer = DiagramRenderer(root / lock["dest"], lock["version"], cache, material_mermaid_css())
     browser = find_browser()
     results = renderer.render([d.code for d in diagrams], browser)
-    if not any(r.unrendered or r.error for r in results.values()):
-        renderer.prune([d.code for d in diagrams])
     _svgs.clear()
     _svgs.update({normalise_code(code): result for code, result in results.items()})
     problems = [p for d in diagrams for p in accessibility_problems(d)]

@@ -72,7 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language = adapter.current_language(config)
     if language == adapter.default_language(config):  # a new build of all languages starts
         _build = _Build()
-        _build.glossary, problems = load_glossary(Path(config.config_file_path).parent)
+        _build.glossary, problems = load_glossary(adapter.project_root(config))
         adapter.report(problems, log)  # now, so a later language build that aborts cannot hide them
     _build.matchers[language] = TermMatcher(forms_for_language(_build.glossary, language))
     _build.pages[language] = []
@@ -102,7 +102,7 @@ def _lifecycle(markdown: str, page: Page, config: MkDocsConfig, files: Files) ->
     markdown = expand_status_lines(markdown, render)
     if page.meta.get("generated") == "lifecycle":
         markdown += "\n\n" + render_lifecycle_table(_build.glossary, language, links) + "\n"
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    source = read_source(Path(page.file.abs_src_path))
     label = adapter.source_label(config, page.file)
     adapter.report(status_ref_problems(source, label, refs, _build.glossary), log)
     return markdown
@@ -147,7 +147,7 @@ def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         adapter.report(page_problems(source, label, result.variants, unknown, _build.glossary), log)
     path = adapter.language_path(page.file)
     if path not in (GLOSSARY_PAGE, LIFECYCLE_PAGE) and not page.meta.get("generated"):
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        source = read_source(Path(page.file.abs_src_path))
         # shown: a [[status:id]] notice, or a link to the entry, which carries the status badge
         shown = _build.statuses.get(page.file.abs_src_path, set()) | set(result.linked)
         adapter.report(

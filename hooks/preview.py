@@ -73,7 +73,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def _write_summary(config: MkDocsConfig) -> None:
     """Runs at exit, so a strict build that aborts half-way still gets its summary."""
-    root = Path(config.config_file_path).parent
+    root = adapter.project_root(config)
     lock = read_lock_checked(root)[0] or {}
     pairs = page_pairs(Path(config.docs_dir), LANGUAGES)
     stale = [f"{lang}/{pair.path}" for pair in pairs for lang in stale_languages(pair, lock)]

@@ -34,6 +34,7 @@ from wikitools.questions import (
     render_section,
     topic_pages,
 )
+from wikitools.source_files import read_source
 from wikitools.term_matcher import TermMatcher, forms_for_language
 
 log = get_plugin_logger("wiki")
@@ -54,7 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     if adapter.current_language(config) == adapter.default_language(config):
         _build = _Build()
-        root = Path(config.config_file_path).resolve().parent
+        root = adapter.project_root(config)
         languages = tuple(lang.locale for lang in adapter.build_languages(config))
         exams, exam_problems = load_exams(root, languages)  # exam problems are reported by content_checks
         _build.exams = exams
@@ -95,7 +96,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         target = files.get_file_from_path(f"{language}/{item.page}")
         url = get_relative_url(target.url, page.url) if target else ""
         source = docs / language / item.page
-        title = page_title(source.read_text(encoding="utf-8")) if source.is_file() else item.page
+        title = page_title(read_source(source)) if source.is_file() else item.page
         return f"{url}#{item.anchor}", f"{title} › {section}"
 
     if page.meta.get("generated") == "practice":

@@ -8,6 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from wikitools import adapter
 from wikitools.revision_dates import format_date, read_git_dates
 
 _dates: dict[str, str] | None = None
@@ -16,7 +17,7 @@ _dates: dict[str, str] | None = None
 def _git_dates(config: MkDocsConfig) -> dict[str, str]:
     global _dates
     if _dates is None:  # once per process, although every language build calls us
-        _dates = read_git_dates(Path(config.config_file_path).parent)
+        _dates = read_git_dates(adapter.project_root(config))
     return _dates
 
 

@@ -7,6 +7,7 @@ names the file (and line where there is one), and that no traceback was printed.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -187,7 +188,9 @@ def test_malformed_front_matter(project):
 
 
 def test_front_matter_fields_are_required_and_dated(project):
-    replace(project, "docs/en/sagemaker/tune.md", "last_reviewed: 2026-11-22", "last_reviewed: 2999-01-01")
+    tune = project / "docs/en/sagemaker/tune.md"
+    reviewed = re.search(r"last_reviewed: \S+", tune.read_text(encoding="utf-8")).group(0)
+    replace(project, "docs/en/sagemaker/tune.md", reviewed, "last_reviewed: 2999-01-01")
     replace(project, "docs/ja/sagemaker/tune.md", "description:", "summary:")
     log = failing_build(project)
     assert "docs/en/sagemaker/tune.md:4: 'last_reviewed' 2999-01-01 is in the future" in log
@@ -261,10 +264,12 @@ MARKUP = "<script>alert('data')</script>"
 
 
 def test_markup_in_glossary_and_front_matter_fails_the_strict_build(project):
+    terms = (project / "glossary/terms.yml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(terms, 1) if text.startswith("    short: A managed service that ingests"))
     replace(project, "glossary/terms.yml", "    short: A managed service that ingests", f"    short: {MARKUP} ingests")
     replace(project, "docs/en/sagemaker/tune.md", "title: ", "title: <img src=x onerror=alert(1)> ")
     log = failing_build(project)
-    assert "glossary/terms.yml:18: 'kinesis-data-streams' en short contains an HTML tag" in log
+    assert f"glossary/terms.yml:{line}: 'kinesis-data-streams' en short contains an HTML tag" in log
     assert "docs/en/sagemaker/tune.md:2: title contains an HTML tag" in log
 
 
@@ -302,7 +307,7 @@ def test_markup_in_data_is_escaped_when_the_build_is_not_strict(project):
 
 
 def test_markup_in_a_data_file(project):
-    (project / "data/claims").mkdir(parents=True)
-    (project / "data/claims/x.yml").write_text("- id: a\n  text: fine\n- id: b\n  text: <iframe src=x>\n", "utf-8")
+    (project / "data/extra").mkdir(parents=True)
+    (project / "data/extra/x.yml").write_text("- id: a\n  text: fine\n- id: b\n  text: <iframe src=x>\n", "utf-8")
     log = failing_build(project)
-    assert "data/claims/x.yml:4: 'b' text contains an HTML tag" in log
+    assert "data/extra/x.yml:4: 'b' text contains an HTML tag" in log

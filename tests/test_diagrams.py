@@ -137,16 +137,11 @@ def test_a_broken_diagram_is_reported_with_page_and_line(browser, tmp_path):
 
 def test_stored_drawings_are_exactly_the_sites_diagrams():
     """data/diagrams/ is committed: a build without a browser (pip install, mkdocs build) needs all, no more."""
-    from wikitools.diagram_render import DiagramRenderer, material_mermaid_css, unsafe_parts
+    from wikitools.diagram_render import site_codes, site_renderer, unsafe_parts
 
-    lock = json.loads((ROOT / "vendor.lock.json").read_text(encoding="utf-8"))["mermaid"]
-    store = ROOT / "data" / "diagrams"
-    renderer = DiagramRenderer(ROOT / lock["dest"], lock["version"], store, material_mermaid_css())
-    codes = []
-    for file in sorted((ROOT / "docs").rglob("*.md")):
-        codes += [d.code for d in extract_diagrams(file.read_text(encoding="utf-8"), file.relative_to(ROOT).as_posix())]
-    wanted = {f"{renderer.key(code)}.svg" for code in codes}
-    stored = {p.name for p in store.glob("*.svg")}
+    renderer = site_renderer(ROOT)
+    wanted = {f"{renderer.key(code)}.svg" for code in site_codes(ROOT)}
+    stored = {p.name for p in renderer.cache_dir.glob("*.svg")}
     assert wanted - stored == set(), "diagrams without a drawing: build once with Chromium, commit data/diagrams/"
-    assert stored - wanted == set(), "stored drawings no diagram uses: a build with every diagram drawn deletes them"
-    assert not [p.name for p in store.glob("*.svg") if unsafe_parts(p.read_text(encoding="utf-8"))]
+    assert stored - wanted == set(), "drawings no diagram uses: run python -m wikitools.diagram_render prune"
+    assert not [p.name for p in renderer.cache_dir.glob("*.svg") if unsafe_parts(p.read_text(encoding="utf-8"))]

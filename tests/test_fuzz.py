@@ -281,7 +281,18 @@ def test_the_mini_glossary_has_no_markup():
 
 # --- a few real builds -------------------------------------------------------------------------------
 
-COPY = ("docs", "glossary", "hooks", "overrides", "wikitools", "mkdocs.yml", "translations.lock.json")
+COPY = (
+    "docs",
+    "data",
+    "glossary",
+    "hooks",
+    "overrides",
+    "wikitools",
+    "vendor",
+    "mkdocs.yml",
+    "translations.lock.json",
+    "vendor.lock.json",
+)
 
 
 def _tree(root: Path) -> dict[str, bytes]:

@@ -47,6 +47,13 @@ def language_path(file: Any) -> str:
     return src[len(locale) + 1 :] if locale and src.startswith(f"{locale}/") else src
 
 
+def project_root(config: Any) -> Any:
+    """The folder of mkdocs.yml, absolute (``mkdocs build -f mkdocs.yml`` gives a relative path)."""
+    from pathlib import Path
+
+    return Path(config.config_file_path).resolve().parent
+
+
 def source_label(config: Any, file: Any) -> str:
     """How problems name a file: relative to the repository, e.g. "docs/ja/sagemaker/train.md"."""
     import os

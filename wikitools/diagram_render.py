@@ -183,3 +183,36 @@ class DiagramRenderer:
             )
         finally:
             page.close()
+
+
+def site_renderer(root: Path) -> DiagramRenderer:
+    """The renderer the build uses for the site at ``root`` (vendored Mermaid, stored drawings, Material's theme)."""
+    lock = json.loads((root / "vendor.lock.json").read_text(encoding="utf-8"))["mermaid"]
+    return DiagramRenderer(root / lock["dest"], lock["version"], root / "data" / "diagrams", material_mermaid_css())
+
+
+def site_codes(root: Path) -> list[str]:
+    from wikitools.diagrams import extract_diagrams
+    from wikitools.source_files import read_source
+
+    codes: list[str] = []
+    for file in sorted((root / "docs").rglob("*.md")):
+        codes += [d.code for d in extract_diagrams(read_source(file), file.relative_to(root).as_posix())]
+    return codes
+
+
+def main(argv: list[str]) -> int:
+    """``python -m wikitools.diagram_render prune``: delete stored drawings that no diagram uses."""
+    if argv != ["prune"]:
+        print(main.__doc__)
+        return 2
+    root = Path.cwd()
+    for path in site_renderer(root).prune(site_codes(root)):
+        print(f"deleted {path.relative_to(root)}")
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

@@ -204,5 +204,5 @@ def expand_exam_blocks(
         if html is None:
             unknown.append(line.strip())
         else:
-            lines[index] = f"\n{html}\n"
+            lines[index] = "".join(part.strip() for part in html.split("\n"))  # one line: line numbers hold
     return "\n".join(lines), unknown

@@ -166,7 +166,8 @@ def _doc_link(url: str, label: str) -> str:
 def _entry(term: Term, glossary: Glossary, language: str, links: list[Backlink]) -> list[str]:
     labels = LABELS[language]
     text = term.text[language]
-    out = [f"#### {_md(text.name)} {{#{term.id}}}", "", f"**{_md(text.short)}**", "", _md(text.long), ""]
+    short = _md(text.short)  # whitespace-only data must not become "****", a horizontal rule
+    out = [f"#### {_md(text.name)} {{#{term.id}}}", "", f"**{short}**" if short else "", "", _md(text.long), ""]
     facts: list[str] = []
     names = glossary.categories.get(term.category)
     category = str(names.get(language, term.category)) if isinstance(names, dict) else term.category

@@ -140,7 +140,10 @@ def status_refs(markdown: str) -> list[tuple[int, str]]:
 
 
 def expand_status_lines(markdown: str, render: Callable[[str], str | None]) -> str:
-    """Replace each ``[[status:id]]`` line with ``render(id)`` (kept as written when it returns None)."""
+    """Replace each ``[[status:id]]`` line with ``render(id)`` on that same line (kept when it returns None).
+
+    The line must stand alone between blank lines (a Markdown HTML block), as CONTRIBUTING asks.
+    """
     lines = markdown.split("\n")
     for index, line, kind, _ in classify_lines(lines):
         match = STATUS_LINE.match(line) if kind == "text" else None
@@ -148,7 +151,8 @@ def expand_status_lines(markdown: str, render: Callable[[str], str | None]) -> s
             html = render(match.group("id"))
             if html is not None:
                 indent = match.group("indent")
-                lines[index] = "\n".join(indent + part for part in ["", *html.split("\n"), ""])
+                # one line for one line: later checks report source line numbers from this text
+                lines[index] = indent + "".join(part.strip() for part in html.split("\n"))
     return "\n".join(lines)
 
 

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from wikitools.markdown_scan import headings, page_title
+from wikitools.source_files import read_source
 
 _MARKUP = re.compile(r"[`*_]|\[\[|\]\]")
 
@@ -20,7 +21,7 @@ def page_outline(docs_dir: Path, language: str, page: str) -> tuple[str, dict[st
     file = docs_dir / language / page
     if not file.is_file():
         return None
-    text = file.read_text(encoding="utf-8")
+    text = read_source(file)  # a page in another encoding is reported elsewhere; read it lossily here
     return page_title(text), {anchor: _MARKUP.sub("", title) for _, _, title, anchor in headings(text) if anchor}
 
 

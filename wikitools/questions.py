@@ -37,6 +37,7 @@ from typing import Any
 from wikitools.corrections import page_anchors
 from wikitools.markdown_scan import headings
 from wikitools.problems import Problem
+from wikitools.source_files import read_source
 from wikitools.yaml_data import line_of, load_yaml, schema_problems
 
 CHECK = "questions"
@@ -338,7 +339,7 @@ def heading_titles(docs_dir: Path, language: str, page: str) -> dict[str, str]:
         return {}
     return {
         anchor: re.sub(r"\[([^\]]*)\]\([^)]*\)|[`*]", lambda m: m.group(1) or "", title)
-        for _, _, title, anchor in headings(file.read_text(encoding="utf-8"))
+        for _, _, title, anchor in headings(read_source(file))
         if anchor
     }
 
