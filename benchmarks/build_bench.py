@@ -35,23 +35,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.conftest import BROWSER_ARGS, BuiltSite, find_browser, route_site, site_url  # noqa: E402
+from tests.helpers import PROJECT_PARTS  # noqa: E402
 from tests.search_driver import material_search, open_search  # noqa: E402
 from wikitools.diagrams import extract_diagrams  # noqa: E402
 from wikitools.markdown_scan import prose_lines  # noqa: E402
 from wikitools.translations import main as translations_main  # noqa: E402
 
-COPY = (
-    "docs",
-    "glossary",
-    "hooks",
-    "overrides",
-    "wikitools",
-    "vendor",
-    "mkdocs.yml",
-    "translations.lock.json",
-    "vendor.lock.json",
-    ".cache/diagrams",
-)
+COPY = PROJECT_PARTS  # tests/helpers.py: the one list of what a buildable copy needs
 LANGUAGES = ("ja", "en")
 BUDGET = 0.10  # hooks may add at most 10 % at 1,000 pages per language
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import socket
 import statistics
 import subprocess
@@ -24,19 +23,11 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.helpers import copy_project  # noqa: E402
+
 RESULTS = ROOT / "benchmarks" / "results"
-COPY = (
-    "docs",
-    "data",
-    "glossary",
-    "hooks",
-    "overrides",
-    "wikitools",
-    "vendor",
-    "mkdocs.yml",
-    "translations.lock.json",
-    "vendor.lock.json",
-)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -65,10 +56,7 @@ def _get(url: str) -> str:
 def reload_times(rounds: int = 3) -> list[float]:
     """Seconds from saving a one-line edit to the served page showing it, with ``mkdocs serve``."""
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp)
-        for name in COPY:
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+        project = copy_project(Path(tmp))
         port = _free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],

@@ -35,10 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.conftest import BROWSER_ARGS, BuiltSite, build_site, find_browser, route_site, site_url  # noqa: E402
+from tests.helpers import PROJECT_PARTS  # noqa: E402
 from tests.search_driver import material_search, open_search  # noqa: E402
 
 PAGEFIND = "pagefind[extended]==1.5.2"
-COPY = ("docs", "glossary", "hooks", "overrides", "wikitools", "mkdocs.yml", "translations.lock.json")
+COPY = PROJECT_PARTS  # tests/helpers.py: the one list of what a buildable copy needs
 
 
 def page_url(language: str, md_path: str) -> str:

@@ -171,3 +171,11 @@ def session(browser, built_site):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     yield Session(context, page, traffic, errors, built_site)
     context.close()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A buildable copy of the project to break one thing in (tests/helpers.py ``copy_project``)."""
+    from tests.helpers import copy_project
+
+    return copy_project(tmp_path)

@@ -32,3 +32,32 @@ def mini_glossary() -> Glossary:
 
 def matcher(language: str, glossary: Glossary | None = None) -> TermMatcher:
     return TermMatcher(forms_for_language(glossary or mini_glossary(), language))
+
+
+# What a copy of the project needs to build: the one list for every test and benchmark that copies it.
+PROJECT_PARTS = (
+    "docs",
+    "data",
+    "glossary",
+    "hooks",
+    "overrides",
+    "wikitools",
+    "vendor",
+    "mkdocs.yml",
+    "translations.lock.json",
+    "vendor.lock.json",
+)
+
+
+def copy_project(dest: Path) -> Path:
+    """A buildable copy of the project in ``dest`` (created), without caches."""
+    import shutil
+
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, dest / name)
+    return dest

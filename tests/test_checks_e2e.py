@@ -19,29 +19,8 @@ from wikitools.diagrams import extract_diagrams
 
 pytestmark = pytest.mark.build
 
-COPY = (
-    "docs",
-    "data",
-    "glossary",
-    "hooks",
-    "overrides",
-    "wikitools",
-    "vendor",
-    "mkdocs.yml",
-    "translations.lock.json",
-    "vendor.lock.json",
-)
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    for name in COPY:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, tmp_path / name)
-    return tmp_path
 
 
 def append(project: Path, rel: str, text: str) -> int:

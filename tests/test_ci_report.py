@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import build_site
-from tests.helpers import ROOT
-from tests.test_checks_e2e import COPY, append
+from tests.test_checks_e2e import append
 from wikitools.ci_report import annotation, page_notice, summary
 from wikitools.problems import Problem
 
@@ -46,15 +43,6 @@ def test_preview_notice_escapes_problem_text():
     assert page_notice([]) == ""
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    for name in COPY:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, tmp_path / name)
-    return tmp_path
 
 
 @pytest.mark.build

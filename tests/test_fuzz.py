@@ -281,18 +281,6 @@ def test_the_mini_glossary_has_no_markup():
 
 # --- a few real builds -------------------------------------------------------------------------------
 
-COPY = (
-    "docs",
-    "data",
-    "glossary",
-    "hooks",
-    "overrides",
-    "wikitools",
-    "vendor",
-    "mkdocs.yml",
-    "translations.lock.json",
-    "vendor.lock.json",
-)
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -307,16 +295,12 @@ def _tree(root: Path) -> dict[str, bytes]:
 @settings(max_examples=4, deadline=None, phases=[Phase.generate], database=None, derandomize=True)
 @given(page=PAGE, short=TEXT, lock_line=st.one_of(st.none(), LOCK_LINES))
 def test_real_strict_build_fails_cleanly_or_succeeds(page, short, lock_line):
-    import shutil
 
     from tests.conftest import build_site
-    from tests.helpers import ROOT
+    from tests.helpers import copy_project
 
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp)
-        for name in COPY:
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+        project = copy_project(Path(tmp))
         (project / "docs/ja/mlops/index.md").write_text(page, encoding="utf-8")
         terms = project / "glossary/terms.yml"
         first_short = re.search(r"^    short: .*$", terms.read_text("utf-8"), re.M)

@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import build_site
-from tests.helpers import ROOT
+from tests.helpers import ROOT, copy_project
 
 pytestmark = pytest.mark.build
 
-COPY = (
-    "data",
-    "docs",
-    "glossary",
-    "hooks",
-    "overrides",
-    "wikitools",
-    "vendor",
-    "mkdocs.yml",
-    "translations.lock.json",
-    "vendor.lock.json",
-)
 # data/diagrams/ (hooks/diagrams.py) is committed and complete, so a build adds nothing there either
 
 
@@ -51,10 +38,7 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path, built_site):
 
 
 def test_build_writes_only_into_the_site_directory(tmp_path):
-    project = tmp_path / "project"
-    for name in COPY:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
+    project = copy_project(tmp_path / "project")
     before = tree_hashes(project)
     result = build_site(project, project / "site")
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import build_site
-from tests.helpers import ROOT
-from tests.test_checks_e2e import COPY, append
+from tests.helpers import copy_project
+from tests.test_checks_e2e import append
 
 pytestmark = pytest.mark.build
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
@@ -17,12 +16,7 @@ SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect widt
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for name in COPY:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, tmp_path / name)
+    copy_project(tmp_path)
     (tmp_path / "docs/assets/images").mkdir(parents=True, exist_ok=True)
     (tmp_path / "docs/assets/images/probe.svg").write_text(SVG, encoding="utf-8")
     return tmp_path

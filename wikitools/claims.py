@@ -11,7 +11,7 @@ from pathlib import Path
 
 from wikitools.page_outline import page_anchors
 from wikitools.problems import Problem
-from wikitools.yaml_data import line_of, load_yaml, schema_problems
+from wikitools.yaml_data import line_of, load_valid_files
 
 CHECK = "claims"
 
@@ -22,19 +22,9 @@ def claims_file(root: Path, page: str) -> Path:
 
 def register_problems(root: Path, languages: tuple[str, ...] = ("ja", "en")) -> tuple[list[Problem], dict[str, int]]:
     """Problems in every register, and the number of claims per page."""
-    problems: list[Problem] = []
     counts: dict[str, int] = {}
-    schema = root / "data" / "schemas" / "claims.schema.json"
-    for path in sorted((root / "data" / "claims").rglob("*.yml")):
-        label = path.relative_to(root).as_posix()
-        data, node, found = load_yaml(path, label, CHECK)
-        problems += found
-        if data is None:
-            continue
-        schema_found = schema_problems(data, node, schema, label, CHECK)
-        problems += schema_found
-        if schema_found:
-            continue
+    files, problems = load_valid_files(root, "data/claims", "**/*.yml", "claims.schema.json", CHECK)
+    for path, label, data, node in files:
         page = data["page"]
         expected = path.relative_to(root / "data" / "claims").as_posix()[: -len(".yml")] + ".md"
         if page != expected:

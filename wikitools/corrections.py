@@ -15,7 +15,7 @@ from typing import Any
 
 from wikitools.page_outline import page_anchors
 from wikitools.problems import Problem
-from wikitools.yaml_data import line_of, load_yaml, schema_problems
+from wikitools.yaml_data import line_of, load_valid_files, load_yaml
 
 CHECK = "corrections"
 
@@ -55,19 +55,11 @@ def load_corrections(root: Path, languages: tuple[str, ...] = ("ja", "en")) -> t
     """Every correction, checked: schema, unique ids, known note files, pages and anchors that exist."""
     notes, problems = load_notes(root)
     known_notes = {n.file for n in notes}
-    schema = root / "data" / "schemas" / "corrections.schema.json"
+    files, found = load_valid_files(root, "data/corrections", "*.yml", "corrections.schema.json", CHECK)
+    problems += found
     out: list[Correction] = []
     seen: dict[str, str] = {}
-    for path in sorted((root / "data" / "corrections").glob("*.yml")):
-        label = path.relative_to(root).as_posix()
-        data, node, found = load_yaml(path, label, CHECK)
-        problems += found
-        if data is None:
-            continue
-        schema_found = schema_problems(data, node, schema, label, CHECK)
-        problems += schema_found
-        if schema_found:
-            continue
+    for _, label, data, node in files:
         for index, raw in enumerate(data):
             out.append(_correction(raw, label, line_of(node, [index])))
     for item in out:

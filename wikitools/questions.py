@@ -38,7 +38,7 @@ from wikitools.corrections import page_anchors
 from wikitools.markdown_scan import headings
 from wikitools.problems import Problem
 from wikitools.source_files import read_source
-from wikitools.yaml_data import line_of, load_yaml, schema_problems
+from wikitools.yaml_data import line_of, load_valid_files
 
 CHECK = "questions"
 MIN_PER_PAGE = 3
@@ -103,19 +103,9 @@ def load_questions(
     ``task_codes`` is the set from :func:`wikitools.exams.task_codes`; ``None`` skips that rule
     (when the exams data itself is broken, its own problems are reported).
     """
-    schema = root / "data" / "schemas" / "questions.schema.json"
-    problems: list[Problem] = []
+    files, problems = load_valid_files(root, "data/questions", "*.yml", "questions.schema.json", CHECK)
     out: list[Question] = []
-    for path in sorted((root / "data" / "questions").glob("*.yml")):
-        label = path.relative_to(root).as_posix()
-        data, node, found = load_yaml(path, label, CHECK)
-        problems += found
-        if data is None:
-            continue
-        schema_found = schema_problems(data, node, schema, label, CHECK)
-        problems += schema_found
-        if schema_found:
-            continue
+    for _, label, data, node in files:
         for index, raw in enumerate(data):
             item = _question(raw, label, line_of(node, [index]))
             out.append(item)

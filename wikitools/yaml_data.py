@@ -58,3 +58,27 @@ def schema_problems(data: Any, node: yaml.Node | None, schema_file: Path, label:
 
 def line_of(node: yaml.Node | None, path: list[Any]) -> int:
     return _line_of(node, path) or 1
+
+
+def load_valid_files(
+    root: Path, folder: str, pattern: str, schema_name: str, check: str
+) -> tuple[list[tuple[Path, str, Any, yaml.Node | None]], list[Problem]]:
+    """Every file matching ``pattern`` under ``root/folder`` that loads and meets its schema.
+
+    Returns ``(path, label, data, node)`` for the valid ones and the problems of the others, so each
+    data source goes on to its own semantic checks with line numbers at hand.
+    """
+    schema = root / "data" / "schemas" / schema_name
+    valid: list[tuple[Path, str, Any, yaml.Node | None]] = []
+    problems: list[Problem] = []
+    for path in sorted((root / folder).glob(pattern)):
+        label = path.relative_to(root).as_posix()
+        data, node, found = load_yaml(path, label, check)
+        problems += found
+        if data is None:
+            continue
+        schema_found = schema_problems(data, node, schema, label, check)
+        problems += schema_found
+        if not schema_found:
+            valid.append((path, label, data, node))
+    return valid, problems
