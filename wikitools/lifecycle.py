@@ -25,11 +25,9 @@ TEXT = {
     "ja": {
         "title": {"renamed": "名称変更", "closed": "新規受付終了", "retired": "提供終了"},
         "renamed": "{name} は {date} に {successor} へ名称が変わりました。",
-        "closed_past": "{name} は {date} 以降、新規のお客様には提供されていません"
-        "（既存のお客様は引き続き利用できます）。",
+        "closed_past": "{name} は {date} 以降、新規のお客様には提供されていません。",
         "closed_future": "{name} は {date} に新規のお客様への提供を終了します。",
-        "closed_undated": "{name} は新規のお客様には提供されていません"
-        "（既存のお客様は引き続き利用できます。AWS は日付を公表していません）。",
+        "closed_undated": "{name} は新規のお客様には提供されていません（AWS は日付を公表していません）。",
         "undated": "日付の公表なし",
         "retired_past": "{name} は {date} に提供を終了しました。",
         "retired_future": "{name} は {date} に提供を終了します。",
@@ -41,10 +39,9 @@ TEXT = {
     "en": {
         "title": {"renamed": "Renamed", "closed": "Closed to new customers", "retired": "Retired"},
         "renamed": "{name} was renamed {successor} on {date}.",
-        "closed_past": "{name} has not been open to new customers since {date} (existing customers can keep using it).",
+        "closed_past": "{name} has not been open to new customers since {date}.",
         "closed_future": "{name} closes to new customers on {date}.",
-        "closed_undated": "{name} is no longer open to new customers"
-        " (existing customers can keep using it; AWS published no date).",
+        "closed_undated": "{name} is no longer open to new customers (AWS published no date).",
         "undated": "no date published",
         "retired_past": "{name} was retired on {date}.",
         "retired_future": "{name} will be retired on {date}.",
