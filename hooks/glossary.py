@@ -32,6 +32,7 @@ from wikitools.languages import url_prefix
 from wikitools.lifecycle import (
     Links,
     expand_status_lines,
+    glossary_text_problems,
     render_lifecycle_table,
     render_notice,
     status_ref_problems,
@@ -73,6 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if language == adapter.default_language(config):  # a new build of all languages starts
         _build = _Build()
         _build.glossary, problems = load_glossary(adapter.project_root(config))
+        problems += glossary_text_problems(_build.glossary)
         adapter.report(problems, log)  # now, so a later language build that aborts cannot hide them
     _build.matchers[language] = TermMatcher(forms_for_language(_build.glossary, language))
     _build.pages[language] = []

@@ -307,3 +307,15 @@ def test_images_have_alt_text_and_live_in_the_shared_folder():
     [elsewhere] = image_problems("# t\n\n![Diagram](img/arch.png)\n", "docs/en/a/b.md")
     assert "docs/assets/images/" in elsewhere.fix
     assert image_problems("```\n![](x.png)\n```\n", "x.md") == []
+
+
+def test_glossary_texts_do_not_retype_lifecycle_dates():
+    from wikitools.lifecycle import glossary_text_problems
+
+    glossary = mini_glossary()
+    assert glossary_text_problems(glossary) == []
+    term = glossary.terms["elastic-inference"]
+    text = replace(term.text["en"], short="An accelerator service, retired on 2024-04-15.")
+    glossary.terms[term.id] = replace(term, text={**term.text, "en": text})
+    [problem] = glossary_text_problems(glossary)
+    assert problem.file == "glossary/terms.yml" and problem.line == term.line and "status_date" in problem.fix

@@ -31,9 +31,10 @@ _DATE = (
 )
 DATE = re.compile(_DATE)
 LIFECYCLE_WORDS = re.compile(
-    r"名称(?:を)?変更|名前が変わ|改称|新規(?:の)?(?:お客様|顧客|利用|受付|受け付け|アカウント)|受付(?:を)?終了|"
+    r"名称(?:を)?変更|名(?:前|称)が変わ|改称|新規(?:の)?(?:お客様|顧客|利用|受付|受け付け|アカウント)|受付(?:を)?終了|"
     r"提供(?:を|が)?終了|サポート(?:を|が)?終了|サービス終了|廃止|販売終了|"
-    r"\brenamed\b|closed to new|no longer (?:available|open) to new|new customers|end of (?:support|life)|"
+    r"\brenamed\b|closed to new|clos(?:ed|es|ing) permanently|permanently clos|"
+    r"no longer (?:available|open) to new|new customers|end of (?:support|life)|"
     r"end-of-(?:support|life)|\bdiscontinued\b|\bretired\b|\bsunset\b",
     re.I,
 )

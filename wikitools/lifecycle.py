@@ -256,3 +256,28 @@ def unshown_status_problems(
             )
         )
     return problems
+
+
+def glossary_text_problems(glossary: Glossary, source: str = "glossary/terms.yml") -> list[Problem]:
+    """A term's own texts never retype a lifecycle fact with its date: the status fields hold it once."""
+    from wikitools.content_rules import DATE, LIFECYCLE_WORDS
+
+    problems = []
+    for term in glossary.terms.values():
+        for language, text in term.text.items():
+            for field in ("short", "long", "status_note"):
+                value = getattr(text, field)
+                word, date = LIFECYCLE_WORDS.search(value), DATE.search(value)
+                if word and date:
+                    problems.append(
+                        Problem(
+                            source,
+                            term.line or None,
+                            f"term '{term.id}' {language} {field} states a lifecycle fact with a date "
+                            f"('{word.group(0)}' … {date.group(0)}).",
+                            "drop the date from the text: status, status_date and successor hold it"
+                            " and are shown with the term.",
+                            "lifecycle",
+                        )
+                    )
+    return problems
