@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1  # Material 9.8 prints an end-of-life banner on every run
 bash scripts/setup.sh --browser
 .venv/bin/ruff check wikitools hooks tests scripts benchmarks
-exec .venv/bin/python -m pytest "$@"
+# Two workers on a 2-core machine (pytest-xdist): the browser, build and e2e tests overlap.
+exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-auto}" "$@"

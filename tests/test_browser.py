@@ -13,6 +13,11 @@ pytestmark = pytest.mark.browser
 
 AXE = (ROOT / "tests" / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 DIAGRAM_PAGE = "mlops/mlops-levels/"
+AXE_SERIOUS = """async () => {
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+            .map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ")) }));
+}"""
 
 DIAGRAMS = """() => [...document.querySelectorAll("div.wiki-diagram > svg")].map(svg => {
   const byId = (attr) => document.getElementById(svg.getAttribute(attr) || "");
@@ -52,16 +57,25 @@ def settle(page) -> None:
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
-def test_every_page_loads_without_foreign_requests_or_console_errors(session, language):
+def test_every_page_loads_cleanly_and_axe_finds_no_serious_or_critical_violations(session, language):
+    """One pass over every page: no foreign request, no console error, every diagram drawn, and axe.
+
+    Loading each page once for both checks halves the slowest part of the suite."""
     pages = session.site.pages(language)
     assert pages
+    failures = []
     for rel in pages:
         session.page.goto(session.url(rel))
         settle(session.page)
         assert session.page.locator("div.wiki-diagram > svg").count() == source_diagrams(rel), rel
         assert session.traffic.foreign == [], f"{rel} contacted {session.traffic.foreign}"
         assert session.console_errors == [], f"{rel}: {session.console_errors}"
+        session.page.add_script_tag(content=AXE)
+        result = session.page.evaluate(AXE_SERIOUS)
+        if result:
+            failures.append(f"{rel}: {json.dumps(result, ensure_ascii=False)}")
     assert session.traffic.missing == []
+    assert failures == [], "\n".join(failures)
 
 
 def switch_language(page, target: str) -> None:
@@ -171,24 +185,6 @@ def test_diagram_text_is_selectable(session):
         session.page.evaluate("() => getComputedStyle(document.querySelector('div.wiki-diagram svg text')).userSelect")
         != "none"
     )
-
-
-@pytest.mark.parametrize("language", ["ja", "en"])
-def test_axe_finds_no_serious_or_critical_violations(session, language):
-    failures = []
-    for rel in session.site.pages(language):
-        session.page.goto(session.url(rel))
-        settle(session.page)
-        session.page.add_script_tag(content=AXE)
-        result = session.page.evaluate("""async () => {
-            const r = await axe.run(document, { resultTypes: ["violations"] });
-            return r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
-                    .map(v => ({ id: v.id, impact: v.impact,
-                                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ")) }));
-        }""")
-        if result:
-            failures.append(f"{rel}: {json.dumps(result, ensure_ascii=False)}")
-    assert failures == [], "\n".join(failures)
 
 
 def test_screenshots_of_a_page_in_each_language(session):

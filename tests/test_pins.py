@@ -39,7 +39,7 @@ def test_every_requirement_is_pinned_exactly():
 def test_build_requirements_install_this_repository_and_tests_add_only_tooling():
     assert "-e ." in lines(BUILD)
     assert lines(TEST)[0] == "-r requirements.txt"
-    assert set(requirements(TEST)) == {"pytest", "playwright", "hypothesis", "ruff"}
+    assert set(requirements(TEST)) == {"pytest", "playwright", "hypothesis", "ruff", "pytest-xdist"}
     assert not set(requirements(TEST)) & set(requirements(BUILD))
 
 

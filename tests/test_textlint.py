@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from wikitools.textlint_check import run
@@ -17,15 +18,14 @@ def test_japanese_pages_pass_textlint():
 
 
 def test_the_gate_reports_file_and_line(tmp_path):
-    page = ROOT / "docs" / "ja" / "_textlint_probe.md"
+    """A probe page in a scratch project (never in docs/, where a parallel build would see it)."""
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    shutil.copy2(ROOT / ".textlintrc.json", tmp_path / ".textlintrc.json")
+    page = tmp_path / "docs" / "ja" / "probe.md"
+    page.parent.mkdir(parents=True)
     page.write_text("# 見出し\n\n本文です。\n\nこれはテストである。これはテストです。\n", encoding="utf-8")
-    try:
-        problems, _ = run([page], ROOT)
-    finally:
-        page.unlink()
-    assert any(p.startswith("docs/ja/_textlint_probe.md:5:") and "no-mix-dearu-desumasu" in p for p in problems), (
-        problems
-    )
+    problems, _ = run([page], tmp_path)
+    assert any(p.startswith("docs/ja/probe.md:5:") and "no-mix-dearu-desumasu" in p for p in problems), problems
 
 
 def test_prepare_keeps_lines_and_reads_admonition_bodies_as_prose():
