@@ -8,6 +8,7 @@ exists and how to label a link to it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from wikitools.markdown_scan import headings, page_title
@@ -19,9 +20,20 @@ _MARKUP = re.compile(r"[`*_]|\[\[|\]\]")
 def page_outline(docs_dir: Path, language: str, page: str) -> tuple[str, dict[str, str]] | None:
     """(title, {anchor: heading text}) of ``docs/<language>/<page>``, or None when it does not exist."""
     file = docs_dir / language / page
+    try:
+        stat = file.stat()
+    except OSError:
+        return None
     if not file.is_file():
         return None
-    text = read_source(file)  # a page in another encoding is reported elsewhere; read it lossily here
+    return _outline(str(file), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _outline(path: str, mtime_ns: int, size: int) -> tuple[str, dict[str, str]]:
+    """Read once per version of the file: every data source (claims, corrections, exams, questions)
+    asks about the same few dozen pages, and ``mkdocs serve`` keeps this module between rebuilds."""
+    text = read_source(Path(path))  # a page in another encoding is reported elsewhere; read it lossily here
     return page_title(text), {anchor: _MARKUP.sub("", title) for _, _, title, anchor in headings(text) if anchor}
 
 
