@@ -324,6 +324,7 @@ def _page_html(site, language: str, page: str) -> str:
     return (site.root / ("en/" if language == "en" else "") / rel).read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_every_real_question_renders_on_its_page_and_stays_out_of_search(built_site):
     items, _ = load_questions(ROOT, None)
     text = {}
