@@ -43,7 +43,7 @@ from wikitools.links import SiteIndex, generated_link_problems
 from wikitools.markdown_scan import replace_explicit_refs
 from wikitools.search_keywords import add_keywords, page_keywords
 from wikitools.source_files import read_source
-from wikitools.term_matcher import TermMatcher, forms_for_language
+from wikitools.term_matcher import matcher_for
 
 log = get_plugin_logger("wiki")
 GLOSSARY_PAGE = "glossary/index.md"
@@ -55,7 +55,6 @@ class _Build:
 
     def __init__(self) -> None:
         self.glossary = Glossary()
-        self.matchers: dict[str, TermMatcher] = {}
         self.pages: dict[str, list[SourcePage]] = {}  # language -> pages with the terms they use
         self.unknown_refs: dict[str, list[str]] = {}  # source file -> unknown [[ids]]
         self.links: list[tuple[str, str, dict[str, str]]] = []  # (label, site file, href -> text) we wrote
@@ -76,7 +75,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.glossary, problems = load_glossary(adapter.project_root(config))
         problems += glossary_text_problems(_build.glossary)
         adapter.report(problems, log)  # now, so a later language build that aborts cannot hide them
-    _build.matchers[language] = TermMatcher(forms_for_language(_build.glossary, language))
     _build.pages[language] = []
     return config
 
@@ -138,7 +136,12 @@ def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     base = "" if base in (".", "./") else base
     on_glossary = adapter.language_path(page.file) == GLOSSARY_PAGE
     result = link_terms(
-        html, _build.matchers[language], _build.glossary, language, lambda t: f"{base}#{t}", tooltips=not on_glossary
+        html,
+        matcher_for(_build.glossary, language),
+        _build.glossary,
+        language,
+        lambda t: f"{base}#{t}",
+        tooltips=not on_glossary,
     )
     label = adapter.source_label(config, page.file)
     names = {t: _build.glossary.terms[t].text[language].name for t in result.linked}

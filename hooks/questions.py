@@ -35,7 +35,7 @@ from wikitools.questions import (
     topic_pages,
 )
 from wikitools.source_files import read_source
-from wikitools.term_matcher import TermMatcher, forms_for_language
+from wikitools.term_matcher import matcher_for
 
 log = get_plugin_logger("wiki")
 
@@ -70,7 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _closed_terms(root: Path, languages: tuple[str, ...]):
     """closed_terms(text, language) for lifecycle_problems, from the glossary (which reports its own problems)."""
     glossary, _ = load_glossary(root)
-    matchers = {lang: TermMatcher(forms_for_language(glossary, lang)) for lang in languages}
+    matchers = {lang: matcher_for(glossary, lang) for lang in languages}
 
     def closed_terms(text: str, language: str) -> list[str]:
         found = {m.term_id for m in matchers[language].find(text)} if language in matchers else set()

@@ -13,6 +13,7 @@ import difflib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,8 @@ class Glossary:
     terms: dict[str, Term] = field(default_factory=dict)
     categories: dict[str, dict[str, str]] = field(default_factory=dict)
     source: str = "glossary/terms.yml"
+    # compiled matchers by language (wikitools.term_matcher.matcher_for): built once per glossary
+    matchers: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def closest_ids(self, wrong: str, n: int = 3) -> list[str]:
         return difflib.get_close_matches(wrong, list(self.terms), n=n, cutoff=0.5)
@@ -256,7 +259,32 @@ def build_glossary(
 
 
 def load_glossary(root: Path) -> tuple[Glossary, list[Problem]]:
-    """Read ``glossary/`` below the repository root ``root``."""
+    """Read ``glossary/`` below the repository root ``root``, once per version of its files.
+
+    Several hooks need the glossary in one build, and ``mkdocs serve`` rebuilds keep this module:
+    the parsed, validated glossary is reused until terms, schema or categories change. Callers treat
+    it as read-only.
+    """
+    key = tuple(_file_version(root / "glossary" / name) for name in ("terms.yml", "schema.json", "categories.yml"))
+    glossary, problems = _load_glossary(str(root), key)
+    return glossary, list(problems)
+
+
+def _file_version(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _load_glossary(root_text: str, _version: tuple) -> tuple[Glossary, tuple[Problem, ...]]:
+    glossary, problems = _read_glossary(Path(root_text))
+    return glossary, tuple(problems)
+
+
+def _read_glossary(root: Path) -> tuple[Glossary, list[Problem]]:
     terms_path = root / "glossary" / "terms.yml"
     schema = json.loads((root / "glossary" / "schema.json").read_text(encoding="utf-8"))
     categories_path = root / "glossary" / "categories.yml"

@@ -136,3 +136,10 @@ def forms_for_language(glossary, language: str) -> list[Form]:
         forms += [Form(term.id, f, text.name) for f in text.forms]
         forms += [Form(term.id, v, text.name, is_variant=True) for v in text.variants]
     return forms
+
+
+def matcher_for(glossary, language: str) -> TermMatcher:
+    """The compiled matcher of one language, built once per glossary (the glossary and questions hooks share it)."""
+    if language not in glossary.matchers:
+        glossary.matchers[language] = TermMatcher(forms_for_language(glossary, language))
+    return glossary.matchers[language]
