@@ -27,7 +27,15 @@ from wikitools.data_safety import escape_html, escape_markdown
 from wikitools.glossary_coverage import SourcePage, coverage, page_problems
 from wikitools.glossary_data import Glossary, load_glossary
 from wikitools.glossary_linker import link_terms
-from wikitools.glossary_pages import Backlink, render_glossary
+from wikitools.glossary_pages import (
+    GLOSSARY_DIR,
+    INDEX_PAGE,
+    Backlink,
+    category_page_problems,
+    page_of,
+    render_category,
+    render_index,
+)
 from wikitools.languages import url_prefix
 from wikitools.lifecycle import (
     Links,
@@ -46,8 +54,32 @@ from wikitools.source_files import read_source
 from wikitools.term_matcher import matcher_for
 
 log = get_plugin_logger("wiki")
-GLOSSARY_PAGE = "glossary/index.md"
 LIFECYCLE_PAGE = "lifecycle.md"
+
+
+def _is_glossary(path: str) -> bool:
+    return path.startswith(GLOSSARY_DIR + "/")
+
+
+def _entry_urls(page: Page, files: Files, language: str) -> dict[str, str]:
+    """Relative URL from ``page`` to each glossary page that holds entries (by its docs path)."""
+    urls = {}
+    for path in {page_of(t) for t in _build.glossary.terms.values()}:
+        file = files.get_file_from_path(f"{language}/{path}")
+        if file is not None:
+            url = get_relative_url(file.url, page.url)
+            urls[path] = "" if url in (".", "./") else url
+    return urls
+
+
+def _term_href(urls: dict[str, str]):
+    """term id -> URL of its entry, for a page whose glossary URLs are ``urls`` (None if it has no page)."""
+
+    def href(term_id: str) -> str:
+        url = urls.get(page_of(_build.glossary.terms[term_id]))
+        return f"{url}#{term_id}" if url is not None else ""
+
+    return href
 
 
 class _Build:
@@ -82,11 +114,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _lifecycle(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Expand ``[[status:id]]`` lines from the data; on the lifecycle page, add the table of every change."""
     language = adapter.current_language(config)
-    glossary_file = files.get_file_from_path(f"{language}/{GLOSSARY_PAGE}")
     lifecycle_file = files.get_file_from_path(f"{language}/{LIFECYCLE_PAGE}")
-    glossary_url = get_relative_url(glossary_file.url, page.url) if glossary_file else ""
     links = Links(
-        term=lambda term_id: f"{glossary_url}#{term_id}",
+        term=_term_href(_entry_urls(page, files, language)),
         lifecycle_page=get_relative_url(lifecycle_file.url, page.url) if lifecycle_file else "",
     )
     shown = _build.statuses.setdefault(page.file.abs_src_path, set())
@@ -111,7 +141,6 @@ def _lifecycle(markdown: str, page: Page, config: MkDocsConfig, files: Files) ->
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = adapter.current_language(config)
     path = adapter.language_path(page.file)
-    to_glossary = posixpath.relpath(GLOSSARY_PAGE, posixpath.dirname(path) or ".")
     markdown = _lifecycle(markdown, page, config, files)
 
     def render_ref(term_id: str, label: str | None) -> str:
@@ -121,7 +150,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             return label or term_id
         title = escape_html(" ".join(term.text[language].short.split()))  # tooltip: plain text, one line
         text = label or escape_markdown(term.text[language].name)  # a label is page content, checked as such
-        return f'[{text}]({to_glossary}#{term_id} "{title}"){{ .glossary-term }}'
+        target = posixpath.relpath(page_of(term), posixpath.dirname(path) or ".")
+        return f'[{text}]({target}#{term_id} "{title}"){{ .glossary-term }}'
 
     return replace_explicit_refs(markdown, render_ref)
 
@@ -129,36 +159,30 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Link the terms of one rendered page and note what the page uses."""
     language = adapter.current_language(config)
-    glossary_file = files.get_file_from_path(f"{language}/{GLOSSARY_PAGE}")
-    if glossary_file is None or not _build.glossary.terms:
+    urls = _entry_urls(page, files, language)
+    if not urls or not _build.glossary.terms:
         return html
-    base = get_relative_url(glossary_file.url, page.url)
-    base = "" if base in (".", "./") else base
-    on_glossary = adapter.language_path(page.file) == GLOSSARY_PAGE
+    href = _term_href(urls)
+    on_glossary = _is_glossary(adapter.language_path(page.file))
     result = link_terms(
-        html,
-        matcher_for(_build.glossary, language),
-        _build.glossary,
-        language,
-        lambda t: f"{base}#{t}",
-        tooltips=not on_glossary,
+        html, matcher_for(_build.glossary, language), _build.glossary, language, href, tooltips=not on_glossary
     )
     label = adapter.source_label(config, page.file)
     names = {t: _build.glossary.terms[t].text[language].name for t in result.linked}
-    _build.links.append((label, page.file.dest_uri, {f"{base}#{t}": name for t, name in names.items()}))
+    _build.links.append((label, page.file.dest_uri, {href(t): name for t, name in names.items()}))
     unknown = _build.unknown_refs.get(page.file.abs_src_path, [])
     if result.variants or unknown:
         source = read_source(Path(page.file.abs_src_path))
         adapter.report(page_problems(source, label, result.variants, unknown, _build.glossary), log)
     path = adapter.language_path(page.file)
-    if path not in (GLOSSARY_PAGE, LIFECYCLE_PAGE) and not page.meta.get("generated"):
+    if not on_glossary and path != LIFECYCLE_PAGE and not page.meta.get("generated"):
         source = read_source(Path(page.file.abs_src_path))
         # shown: a [[status:id]] notice, or a link to the entry, which carries the status badge
         shown = _build.statuses.get(page.file.abs_src_path, set()) | set(result.linked)
         adapter.report(
             unshown_status_problems(source, label, language, set(result.mentioned), shown, _build.glossary), log
         )
-    if path != GLOSSARY_PAGE:
+    if not on_glossary:
         _build.pages[language].append(
             SourcePage(path, label, page.title or path, set(result.mentioned), len(result.variants))
         )
@@ -168,25 +192,40 @@ def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if adapter.language_path(page.file) == GLOSSARY_PAGE:
+    if _is_glossary(adapter.language_path(page.file)):
         return html  # rendered in on_env, once every page's usage is known
     return _link(html, page, config, files)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    """Every page of this language is rendered: now generate the glossary page with its backlinks."""
+    """Every page of this language is rendered: now generate the glossary pages with their backlinks."""
     language = adapter.current_language(config)
-    glossary_file = files.get_file_from_path(f"{language}/{GLOSSARY_PAGE}")
-    if glossary_file is None or glossary_file.page is None:
+    backlinks = _backlinks(language)
+    pages = {
+        adapter.language_path(f): f.page
+        for f in files.documentation_pages()
+        if f.page is not None and f.src_uri.startswith(f"{language}/") and _is_glossary(adapter.language_path(f))
+    }
+    if not pages:
         return env
-    page = glossary_file.page
-    page.markdown = (page.markdown or "") + "\n\n" + render_glossary(_build.glossary, language, _backlinks(language))
-    config._current_page = page  # MkDocs names this page in link warnings from render()
-    try:
-        page.render(config, files)
-    finally:
-        config._current_page = None
-    page.content = _link(page.content, page, config, files)
+    labels = {path: adapter.source_label(config, page.file) for path, page in pages.items()}
+    categories = {path: page.meta.get("glossary_category") for path, page in pages.items() if path != INDEX_PAGE}
+    titles = {path: page.meta.get("title", "") for path, page in pages.items()}
+    adapter.report(category_page_problems(_build.glossary, language, categories, titles, labels), log)
+    for path, page in sorted(pages.items()):
+        if path == INDEX_PAGE:
+            body = render_index(_build.glossary, language)
+        elif isinstance(categories.get(path), str) and categories[path] in _build.glossary.categories:
+            body = render_category(_build.glossary, language, categories[path], backlinks)
+        else:
+            continue  # reported above
+        page.markdown = (page.markdown or "") + "\n\n" + body
+        config._current_page = page  # MkDocs names this page in link warnings from render()
+        try:
+            page.render(config, files)
+        finally:
+            config._current_page = None
+        page.content = _link(page.content, page, config, files)
     return env
 
 
@@ -195,7 +234,7 @@ def _backlinks(language: str) -> dict[str, list[Backlink]]:
     for source in sorted(_build.pages.get(language, []), key=lambda s: s.path):
         if (language, source.path) in _build.generated:
             continue
-        target = posixpath.relpath(source.path, posixpath.dirname(GLOSSARY_PAGE))
+        target = posixpath.relpath(source.path, GLOSSARY_DIR)
         for term_id in sorted(source.used):
             links.setdefault(term_id, []).append(Backlink(source.title, target))
     return links
@@ -205,7 +244,7 @@ def _backlinks(language: str) -> dict[str, list[Backlink]]:
 def on_post_build(config: MkDocsConfig) -> None:
     if not adapter.all_languages_built(config):
         return
-    summary, problems = coverage(_build.glossary, _build.pages, exclude={GLOSSARY_PAGE})
+    summary, problems = coverage(_build.glossary, _build.pages, exclude=set())  # glossary pages are not in pages
     site = SiteIndex.from_dir(Path(config.site_dir))
     for label, site_file, hrefs in _build.links:  # the links we wrote must land on an entry
         problems += generated_link_problems(hrefs, label, site_file, site)

@@ -27,7 +27,7 @@ from wikitools.diagrams import accessibility_problems, extract_diagrams
 from wikitools.front_matter import front_matter_problems
 from wikitools.glossary_data import build_glossary
 from wikitools.glossary_linker import link_terms
-from wikitools.glossary_pages import render_glossary
+from wikitools.glossary_pages import render_category, render_index
 from wikitools.links import SiteIndex, source_link_problems
 from wikitools.page_pairs import PagePair
 from wikitools.problems import Problem, unique
@@ -115,6 +115,13 @@ BODY_PIECES = st.sampled_from(
 )
 BODY = st.lists(st.one_of(BODY_PIECES, NASTY, st.text(max_size=20)), max_size=25).map("\n".join)
 PAGE = st.tuples(st.one_of(FRONT_MATTER, st.just("")), BODY).map("".join)
+
+
+def _all_glossary_pages(glossary, language: str) -> str:
+    """The Markdown of every glossary page of a language: the index and each category's entries."""
+    pages = [render_index(glossary, language)]
+    pages += [render_category(glossary, language, category, {}) for category in glossary.categories]
+    return "\n".join(pages)
 
 
 def only_problems(problems, label: str) -> None:
@@ -258,7 +265,7 @@ def test_glossary_data_never_reaches_the_page_as_markup(texts):
     if any(markup_in(str(v)) for t in texts for v in t.values()):
         assert problems  # reported (the strict build fails) ...
     for language in ("ja", "en"):  # ... and escaped all the same
-        html = _MD.reset().convert(render_glossary(glossary, language, {}))
+        html = _MD.reset().convert(_all_glossary_pages(glossary, language))
         tags = {m.group(1).lower(): m.group(2) for m in _TAGS.finditer(html)}
         assert set(tags) <= ALLOWED_PAGE_TAGS, html
         assert not any(re.search(r"\son[a-z]+\s*=", attrs) for attrs in tags.values())

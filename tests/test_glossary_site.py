@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
+from tests.helpers import ROOT
 from tests.test_browser import settle
 
 
@@ -13,33 +15,52 @@ def html(site, rel: str) -> str:
     return (site.root / rel / "index.html").read_text("utf-8")
 
 
+CATEGORY_PAGES = {
+    "streaming": {"kinesis-data-streams", "managed-service-for-apache-flink", "random-cut-forest-sql"},
+    "algorithm": {"random-cut-forest"},
+    "infrastructure": {"compute-optimizer"},
+    "ai-service": {"import-model"},
+}
+
+
 @pytest.mark.build
-def test_glossary_pages_have_an_entry_per_term_with_stable_anchors(built_site):
-    for rel in ("glossary/", "en/glossary/"):
-        page = html(built_site, rel)
-        ids = set(re.findall(r'<h4 id="([a-z0-9-]+)"', page))
-        assert len(ids) >= 120
-        # the five terms of the glossary note, the algorithm and the SQL function of the same name
-        assert {
-            "kinesis-data-streams",
-            "managed-service-for-apache-flink",
-            "random-cut-forest",
-            "random-cut-forest-sql",
-            "compute-optimizer",
-            "import-model",
-        } <= ids
+def test_each_category_page_has_an_entry_per_term_with_stable_anchors(built_site):
+    categories = yaml.safe_load((ROOT / "glossary" / "categories.yml").read_text("utf-8"))
+    terms = yaml.safe_load((ROOT / "glossary" / "terms.yml").read_text("utf-8"))
+    for prefix in ("", "en/"):
+        found: set[str] = set()
+        for category in categories:
+            page = html(built_site, f"{prefix}glossary/{category}/")
+            ids = set(re.findall(r'<h2 id="([a-z0-9-]+)"', page))
+            assert ids >= CATEGORY_PAGES.get(category, set())
+            assert ids == {t["id"] for t in terms if t["category"] == category}
+            found |= ids
+        assert len(found) == len(terms)
+
+
+@pytest.mark.build
+def test_the_glossary_index_lists_every_term_and_keeps_old_anchors(built_site):
+    terms = yaml.safe_load((ROOT / "glossary" / "terms.yml").read_text("utf-8"))
+    for prefix in ("", "en/"):
+        page = html(built_site, f"{prefix}glossary/")
         assert 'id="by-category"' in page and 'id="by-reading"' in page
+        for term in terms:  # a link to the one-page glossary of earlier versions lands on the term's line
+            assert re.search(rf'<a href="{term["category"]}/#{term["id"]}" id="{term["id"]}">', page), term["id"]
+        assert '<h2 id="kinesis-data-streams"' not in page  # entries live on the category pages
 
 
 @pytest.mark.build
 def test_glossary_entries_link_related_terms_and_back_to_pages(built_site):
-    page = html(built_site, "glossary/")
-    entry = page.split('id="kinesis-data-streams"', 1)[1].split("<h4", 1)[0]
+    page = html(built_site, "glossary/streaming/")
+    entry = page.split('id="kinesis-data-streams"', 1)[1].split("<h2", 1)[0]
     assert "この用語を使っているページ" in entry
-    assert 'href="../data-engineering/kinesis-data-streams/"' in entry
-    assert re.search(r'関連用語: <a href="#[a-z0-9-]+"', entry)
-    en = html(built_site, "en/glossary/").split('id="kinesis-data-streams"', 1)[1].split("<h4", 1)[0]
-    assert "Pages that use this term" in en and 'href="../data-engineering/kinesis-data-streams/"' in en
+    assert 'href="../../data-engineering/kinesis-data-streams/"' in entry
+    assert re.search(r'関連用語: <a href="(\.\./[a-z-]+/)?#[a-z0-9-]+"', entry)
+    en = html(built_site, "en/glossary/streaming/").split('id="kinesis-data-streams"', 1)[1].split("<h2", 1)[0]
+    assert "Pages that use this term" in en and 'href="../../data-engineering/kinesis-data-streams/"' in en
+    # a related term of another category links to that category's page
+    rcf = html(built_site, "glossary/streaming/").split('id="random-cut-forest-sql"', 1)[1].split("<h2", 1)[0]
+    assert 'href="../algorithm/#random-cut-forest"' in rcf
 
 
 @pytest.mark.build
@@ -47,7 +68,8 @@ def test_content_pages_link_terms_with_tooltips(built_site):
     page = html(built_site, "sagemaker/deploy/")
     links = re.findall(r'<a class="glossary-term" href="([^"]+)" title="([^"]+)">([^<]+)</a>', page)
     assert len(links) >= 10
-    assert all(href.startswith("../../glossary/#") for href, _, _ in links)
+    assert all(re.fullmatch(r"\.\./\.\./glossary/[a-z-]+/#[a-z0-9-]+", href) for href, _, _ in links)
+    assert "../../glossary/sagemaker-feature/#real-time-inference" in {href for href, _, _ in links}
     assert any(text == "推論エンドポイント" or "エンドポイント" in text for _, _, text in links)
 
 
@@ -78,6 +100,14 @@ def test_hovering_a_term_in_a_japanese_paragraph_shows_its_definition(session):
     assert title
     term.scroll_into_view_if_needed()
     term.hover()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active")
-    tooltip.first.wait_for(state="visible", timeout=5000)
-    assert title[:10] in tooltip.first.inner_text()
+    tooltip = page.locator(".wiki-tooltip--active")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.inner_text() == title
+    assert term.get_attribute("aria-describedby") == "wiki-tooltip" and term.get_attribute("title") is None
+    page.mouse.move(0, 0)  # pointing elsewhere hides it and gives the link its title back
+    tooltip.wait_for(state="hidden", timeout=5000)
+    assert term.get_attribute("title") == title
+    term.focus()  # keyboard readers get it too
+    tooltip.wait_for(state="visible", timeout=5000)
+    page.keyboard.press("Escape")
+    tooltip.wait_for(state="hidden", timeout=5000)

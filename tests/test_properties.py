@@ -17,7 +17,7 @@ from wikitools.diagrams import accessibility_problems, extract_diagrams
 from wikitools.glossary_coverage import page_problems
 from wikitools.glossary_data import build_glossary
 from wikitools.glossary_linker import link_terms
-from wikitools.glossary_pages import render_glossary
+from wikitools.glossary_pages import render_category, render_index
 from wikitools.links import SiteIndex, rewrite_cross_language_links, source_links, url_problem
 from wikitools.markdown_scan import replace_explicit_refs, split_front_matter
 from wikitools.problems import Problem
@@ -70,6 +70,13 @@ PIECES = st.sampled_from(
     ]
 )
 MARKDOWN = st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=40).map("\n".join)
+
+
+def _all_glossary_pages(glossary, language: str) -> str:
+    """The Markdown of every glossary page of a language: the index and each category's entries."""
+    pages = [render_index(glossary, language)]
+    pages += [render_category(glossary, language, category, {}) for category in glossary.categories]
+    return "\n".join(pages)
 
 
 @SETTINGS
@@ -153,7 +160,7 @@ def test_glossary_data_never_raises(text):
     glossary, problems = build_glossary(text, schema(), categories())
     assert all(isinstance(p, Problem) for p in problems)
     for language in ("ja", "en"):
-        render_glossary(glossary, language, {})
+        _all_glossary_pages(glossary, language)
 
 
 @SETTINGS

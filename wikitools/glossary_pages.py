@@ -1,7 +1,10 @@
-"""Generate the glossary page of one language from the glossary data.
+"""Generate the glossary pages of one language from the glossary data.
 
-Entries are grouped for browsing by reading (五十音 rows in Japanese, A–Z in
-English) with a category index on top. Each entry has a stable anchor (its
+One page per category holds the entries (``glossary/<category>.md``): a
+single page of every entry grew with each term and was the slowest page of
+the site on a phone. The front page (``glossary/index.md``) lists the
+categories and every term by reading (五十音 rows in Japanese, A–Z in
+English) with its one-line definition. Each entry has a stable anchor (its
 id), its status, related terms and backlinks to the pages that use it. The
 output is Markdown, so MkDocs validates every link it contains.
 """
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 from wikitools.data_safety import escape_markdown
 from wikitools.glossary_data import Glossary, Term
 from wikitools.glossary_linker import STATUS_LABELS
+from wikitools.problems import Problem
 
 _GOJUON_ROWS = (
     ("a", "あ行", "あいうえおぁぃぅぇぉゔ"),
@@ -44,7 +48,7 @@ LABELS = {
         "used_in": "この用語を使っているページ",
         "unused": "（参照用の用語です）",
         "more": "ほか {n} ページ",
-        "category": "カテゴリ",
+        "count": "{n} 語",
         "sep": "、",
     },
     "en": {
@@ -61,7 +65,7 @@ LABELS = {
         "used_in": "Pages that use this term",
         "unused": "(reference-only term)",
         "more": "and {n} more pages",
-        "category": "Category",
+        "count": "{n} terms",
         "sep": ", ",
     },
 }
@@ -72,6 +76,8 @@ _SAFE_URL = re.compile(r"https://[^\s<>\"'`]+")
 # A term used across a large site would otherwise list hundreds of pages (and make the
 # glossary page the slowest page to build); the first ones, in path order, plus a count.
 MAX_BACKLINKS = 15
+GLOSSARY_DIR = "glossary"
+INDEX_PAGE = f"{GLOSSARY_DIR}/index.md"
 
 
 @dataclass(frozen=True)
@@ -123,19 +129,42 @@ def _url(url: str) -> str:
     return f"<{url}>" if _SAFE_URL.fullmatch(url) else _md(url)
 
 
-def render_glossary(glossary: Glossary, language: str, backlinks: dict[str, list[Backlink]]) -> str:
+def page_of(term: Term) -> str:
+    """The glossary page (docs-relative path in a language folder) that holds a term's entry."""
+    return category_page(term.category)
+
+
+def category_page(category: str) -> str:
+    return f"{GLOSSARY_DIR}/{category}.md"
+
+
+def category_name(glossary: Glossary, category: str, language: str) -> str:
+    names = glossary.categories.get(category)
+    return str(names.get(language, category)) if isinstance(names, dict) else category
+
+
+def _href(term: Term, from_category: str | None) -> str:
+    """Markdown link target of a term's entry from a glossary page (same page: the anchor only)."""
+    return f"#{term.id}" if term.category == from_category else f"{term.category}.md#{term.id}"
+
+
+def render_index(glossary: Glossary, language: str) -> str:
+    """The glossary's front page: the categories, then every term by reading with its one-line definition.
+
+    Each term's line carries the term id as its anchor, so a link to the
+    single-page glossary of earlier versions (``glossary/#shard``) still
+    lands on the term, one click from its entry.
+    """
     labels = LABELS[language]
     terms = sorted(glossary.terms.values(), key=lambda t: (sort_key(t, language), t.id))
-    lines: list[str] = []
-
-    lines += [f"## {labels['by_category']} {{#by-category}}", ""]
-    for key, names in glossary.categories.items():
-        members = [t for t in terms if t.category == key]
-        if not members:
-            continue
-        links = labels["sep"].join(f"[{_md(t.text[language].name)}](#{t.id})" for t in members)
-        name = names.get(language, key) if isinstance(names, dict) else key
-        lines += [f"**{_md(str(name))}**", ":   " + links, ""]
+    lines: list[str] = [f"## {labels['by_category']} {{#by-category}}", ""]
+    for key in glossary.categories:
+        count = sum(1 for t in terms if t.category == key)
+        if count:
+            lines.append(
+                f"- [{_md(category_name(glossary, key, language))}]({key}.md) ({labels['count'].format(n=count)})"
+            )
+    lines.append("")
 
     groups: dict[str, list[Term]] = {}
     titles: dict[str, str] = {}
@@ -150,11 +179,27 @@ def render_glossary(glossary: Glossary, language: str, backlinks: dict[str, list
         '<div class="glossary-index">' + " ".join(f'<a href="#group-{g}">{titles[g]}</a>' for g in order) + "</div>",
         "",
     ]
-
     for slug in order:
         lines += [f"### {titles[slug]} {{#group-{slug}}}", ""]
         for term in groups[slug]:
-            lines += _entry(term, glossary, language, backlinks.get(term.id, []))
+            text = term.text[language]
+            status = ""
+            if term.status != "current":
+                status = f" ({STATUS_LABELS[language][term.status]})"
+            short = " ".join(_md(text.short).split())
+            lines.append(f"- [{_md(text.name)}]({_href(term, None)}){{ #{term.id} }}{status} — {short}")
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def render_category(glossary: Glossary, language: str, category: str, backlinks: dict[str, list[Backlink]]) -> str:
+    """The entries of one category, in reading order (五十音 in Japanese, A–Z in English)."""
+    terms = sorted(
+        (t for t in glossary.terms.values() if t.category == category), key=lambda t: (sort_key(t, language), t.id)
+    )
+    lines: list[str] = []
+    for term in terms:
+        lines += _entry(term, glossary, language, backlinks.get(term.id, []))
     return "\n".join(lines) + "\n"
 
 
@@ -167,18 +212,17 @@ def _entry(term: Term, glossary: Glossary, language: str, links: list[Backlink])
     labels = LABELS[language]
     text = term.text[language]
     short = _md(text.short)  # whitespace-only data must not become "****", a horizontal rule
-    out = [f"#### {_md(text.name)} {{#{term.id}}}", "", f"**{short}**" if short else "", "", _md(text.long), ""]
+    out = [f"## {_md(text.name)} {{#{term.id}}}", "", f"**{short}**" if short else "", "", _md(text.long), ""]
     facts: list[str] = []
-    names = glossary.categories.get(term.category)
-    category = str(names.get(language, term.category)) if isinstance(names, dict) else term.category
-    facts.append(f"- {labels['category']}: {_md(category)}")
     if text.aliases:
         facts.append(f"- {labels['aliases']}: " + labels["sep"].join(_md(a) for a in text.aliases))
     if term.status != "current":
         status = f"{STATUS_LABELS[language][term.status]} ({_md(term.status_date or labels['undated'])})"
         successor = glossary.terms.get(term.successor)
         if successor:
-            status += f" — {labels['successor']}: [{_md(successor.text[language].name)}](#{successor.id})"
+            status += (
+                f" — {labels['successor']}: [{_md(successor.text[language].name)}]({_href(successor, term.category)})"
+            )
         facts.append(f"- {labels['status']}: {status}")
     docs = text.docs_url or term.docs_url
     english = language != "en" and "/ja_jp/" not in docs and "/jp/" not in docs
@@ -186,7 +230,8 @@ def _entry(term: Term, glossary: Glossary, language: str, links: list[Backlink])
     related = [glossary.terms[r] for r in term.related if r in glossary.terms]
     if related:
         facts.append(
-            f"- {labels['related']}: " + labels["sep"].join(f"[{_md(r.text[language].name)}](#{r.id})" for r in related)
+            f"- {labels['related']}: "
+            + labels["sep"].join(f"[{_md(r.text[language].name)}]({_href(r, term.category)})" for r in related)
         )
     if links:
         shown = labels["sep"].join(f"[{_md(b.title)}]({b.path})" for b in links[:MAX_BACKLINKS])
@@ -196,3 +241,71 @@ def _entry(term: Term, glossary: Glossary, language: str, links: list[Backlink])
     elif term.reference_only:
         facts.append(f"- {labels['used_in']}: {labels['unused']}")
     return [*out, *facts, ""]
+
+
+def category_page_problems(
+    glossary: Glossary,
+    language: str,
+    categories: dict[str, object],
+    titles: dict[str, object],
+    labels: dict[str, str],
+) -> list[Problem]:
+    """Each category with terms has exactly one page in the language, named after it and titled as in the data.
+
+    ``categories``: docs path of each glossary page but the index -> its
+    ``glossary_category`` front matter; ``titles``: path -> ``title``;
+    ``labels``: path -> the file as reported (``docs/ja/glossary/x.md``).
+    """
+    problems: list[Problem] = []
+    used = {t.category for t in glossary.terms.values()}
+    for path, category in sorted(categories.items()):
+        label = labels.get(path, path)
+        if not isinstance(category, str) or category not in glossary.categories:
+            known = ", ".join(glossary.categories)
+            problems.append(
+                Problem(
+                    label,
+                    1,
+                    f"glossary page without a known glossary_category (has {category!r}).",
+                    f"set glossary_category: to one of {known} in its front matter, or delete the page.",
+                    "glossary",
+                )
+            )
+            continue
+        if path != category_page(category):
+            problems.append(
+                Problem(
+                    label,
+                    1,
+                    f"the page of category {category!r} must be {category_page(category)} (the entries link there).",
+                    f"rename the file to docs/{language}/{category_page(category)}.",
+                    "glossary",
+                )
+            )
+        name = category_name(glossary, category, language)
+        if titles.get(path) != name:
+            problems.append(
+                Problem(
+                    label,
+                    1,
+                    f"title {titles.get(path)!r} differs from the category's name {name!r} in glossary/categories.yml.",
+                    f"set title: {name} (the name lives in glossary/categories.yml; change it there first).",
+                    "glossary",
+                )
+            )
+    for category in sorted(used - {c for c in categories.values() if isinstance(c, str)}):
+        if category not in glossary.categories:
+            continue  # an unknown category on a term is reported with the term
+        path = category_page(category)
+        problems.append(
+            Problem(
+                f"docs/{language}/{path}",
+                None,
+                f"glossary category {category!r} has terms but no page in this language.",
+                f"create docs/{language}/{path} with front matter title: {category_name(glossary, category, language)},"
+                f" description:, last_reviewed:, glossary: true and glossary_category: {category}"
+                " (copy a sibling page).",
+                "glossary",
+            )
+        )
+    return problems
