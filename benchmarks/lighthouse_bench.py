@@ -37,8 +37,10 @@ PAGES = {
     "home (en)": "en/",
     "content page with diagrams (ja)": "mlops/mlops-levels/",
     "content page with diagrams (en)": "en/mlops/mlops-levels/",
-    "glossary (ja)": "glossary/",
-    "glossary (en)": "en/glossary/",
+    "glossary index (ja)": "glossary/",
+    "glossary index (en)": "en/glossary/",
+    "glossary category, largest (ja)": "glossary/sagemaker-feature/",
+    "glossary category, largest (en)": "en/glossary/sagemaker-feature/",
     "practice page (ja)": "exam-guide/practice-mla-c01/",
     "404 (ja)": "404.html",
 }

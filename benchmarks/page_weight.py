@@ -1,6 +1,7 @@
 """Page weight of a first visit, per page kind and language, as GitHub Pages serves it (gzip).
 
-Loads each page kind (home, a content page with diagrams, the glossary, 404)
+Loads each page kind (home, a content page with diagrams, the glossary index and
+its largest category page, 404)
 in Chromium with the site routed from a built ``site/`` directory, records
 every file the browser asks for before any interaction, and sums their gzip
 sizes (level 6, as a web server compresses). Then focuses the search box and
@@ -31,7 +32,13 @@ from tests.search_driver import material_search, open_search  # noqa: E402
 from wikitools.browser import BROWSER_ARGS, find_browser  # noqa: E402
 
 BUDGET = 150_000
-KINDS = {"home": "", "content page with diagrams": "sagemaker/deploy/", "glossary": "glossary/", "404": "404.html"}
+KINDS = {
+    "home": "",
+    "content page with diagrams": "sagemaker/deploy/",
+    "glossary index": "glossary/",
+    "glossary category (the largest)": "glossary/sagemaker-feature/",
+    "404": "404.html",
+}
 RESULTS = ROOT / "benchmarks" / "results"
 
 

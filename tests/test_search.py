@@ -126,7 +126,13 @@ def test_results_are_in_the_readers_language_only(session, start, prefix_expecte
     assert [p for p in found if p.startswith("en/") != bool(prefix_expected)] == []
 
 
-PAGE_KINDS = {"home": "", "diagram page": "sagemaker/deploy/", "glossary": "glossary/", "404": "404.html"}
+PAGE_KINDS = {
+    "home": "",
+    "diagram page": "sagemaker/deploy/",
+    "glossary": "glossary/",
+    "glossary category": "glossary/sagemaker-feature/",
+    "404": "404.html",
+}
 HEAVY = re.compile(r"search_index|/workers/search\.|/lunr/|mermaid")
 
 

@@ -49,6 +49,7 @@ LABELS = {
         "unused": "（参照用の用語です）",
         "more": "ほか {n} ページ",
         "count": "{n} 語",
+        "paren": "（{}）",
         "sep": "、",
     },
     "en": {
@@ -66,6 +67,7 @@ LABELS = {
         "unused": "(reference-only term)",
         "more": "and {n} more pages",
         "count": "{n} terms",
+        "paren": " ({})",
         "sep": ", ",
     },
 }
@@ -185,7 +187,7 @@ def render_index(glossary: Glossary, language: str) -> str:
             text = term.text[language]
             status = ""
             if term.status != "current":
-                status = f" ({STATUS_LABELS[language][term.status]})"
+                status = labels["paren"].format(STATUS_LABELS[language][term.status])
             short = " ".join(_md(text.short).split())
             lines.append(f"- [{_md(text.name)}]({_href(term, None)}){{ #{term.id} }}{status} — {short}")
         lines.append("")
