@@ -163,9 +163,8 @@ def render_index(glossary: Glossary, language: str) -> str:
     for key in glossary.categories:
         count = sum(1 for t in terms if t.category == key)
         if count:
-            lines.append(
-                f"- [{_md(category_name(glossary, key, language))}]({key}.md) ({labels['count'].format(n=count)})"
-            )
+            count_text = labels["paren"].format(labels["count"].format(n=count))
+            lines.append(f"- [{_md(category_name(glossary, key, language))}]({key}.md){count_text}")
     lines.append("")
 
     groups: dict[str, list[Term]] = {}
