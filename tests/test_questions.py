@@ -290,6 +290,8 @@ def test_practice_page_groups_by_first_task_of_the_exam(project):
     page = render_practice(EXAM, items, "ja", teach)
     assert "## 分野 1: データ \\*準備\\* {#domain-1 data-search-exclude}" in page  # data stays text
     assert "{#domain-3" not in page  # empty domains are left out
+    # each domain's questions are closed until the reader opens them (a long page stays light on a phone)
+    assert page.count('<details class="quiz-set" data-search-exclude><summary>この分野の問題を解く（1 問）') == 2
     assert "全 2 問" in page and 'class="md-button quiz-reset" hidden' in page
     assert page.index("topic-q2") < page.index("topic-q1")
     # light: only the right option is explained here; the rest are one link away on the topic page

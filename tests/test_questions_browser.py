@@ -102,7 +102,11 @@ def test_practice_score_updates_persists_and_resets(session):
     total = page.locator("form.quiz-q").count()
     assert total > 0
     assert score.inner_text() == f"正解 0 問 / 回答 0 問（全 {total} 問）"
+    sets = page.locator("details.quiz-set")
+    assert sets.count() >= 2 and page.locator("details.quiz-set[open]").count() == 0  # a domain at a time
     form = page.locator("form.quiz-q").first
+    assert not form.is_visible()
+    sets.first.locator(":scope > summary").click()
     for index in form.get_attribute("data-key").split():
         form.locator("input").nth(int(index)).check()
     form.locator("button").click()
@@ -112,9 +116,11 @@ def test_practice_score_updates_persists_and_resets(session):
     second.locator("input").nth(wrong).check()
     second.locator("button").click()
     assert score.inner_text() == f"正解 1 問 / 回答 2 問（全 {total} 問）"
-    page.reload()
+    question = page.locator("form.quiz-q").nth(1).get_attribute("id")
+    page.goto(session.url(f"exam-guide/practice-mla-c01/#{question}"))  # a link to one question opens its set
     settle(page)
     assert page.locator(".quiz-score__text").inner_text() == f"正解 1 問 / 回答 2 問（全 {total} 問）"
+    assert page.locator(f"#{question}").is_visible()
     link = page.locator("form.quiz-q").first.locator(".quiz-meta a").first
     assert "#" in link.get_attribute("href")  # the explanation leads to the teaching section
     page.locator(".quiz-reset").click()
@@ -152,6 +158,9 @@ def test_axe_on_questions_answered_and_on_a_practice_page(browser, built_site, s
         ):
             page.goto(built_site.url + rel)
             settle(page)
+            closed = page.locator("details.quiz-set:not([open]) > summary")
+            while closed.count():  # a practice page: open every set
+                closed.first.click()
             for form in page.locator("form.quiz-q").all()[:2]:  # one right, one wrong: both marks are checked
                 form.locator("input").first.check()
                 form.locator("button").click()

@@ -358,6 +358,7 @@ TEXT = {
         "score": "正解 {right} 問 / 回答 {answered} 問（全 {total} 問）",
         "reset": "記録を消去",
         "domain": "分野 {id}: {name}",
+        "open_set": "この分野の問題を解く（{n} 問）",
         "empty": "この試験の問題はまだありません。",
     },
     "en": {
@@ -381,6 +382,7 @@ TEXT = {
         "score": "{right} correct of {answered} answered ({total} questions)",
         "reset": "Clear my answers",
         "domain": "Domain {id}: {name}",
+        "open_set": "Try this domain's questions ({n})",
         "empty": "No questions for this exam yet.",
     },
 }
@@ -488,7 +490,14 @@ def exam_questions(exam: dict[str, Any], items: list[Question]) -> list[tuple[di
 
 
 def render_practice(exam: dict[str, Any], items: list[Question], language: str, teach: Teach) -> str:
-    """Markdown for an exam's practice page: a score bar, then the questions grouped by domain."""
+    """Markdown for an exam's practice page: a score bar, then the questions grouped by domain.
+
+    Each domain's questions sit in a closed <details>: a page of about a hundred
+    open questions cost a phone most of a second of layout before it could
+    respond (benchmarks/results/lighthouse.md), and a reader practises one
+    domain at a time. A link to one question opens its domain (quiz.js, and
+    the browser itself for find-in-page).
+    """
     text = TEXT[language]
     groups = exam_questions(exam, items)
     total = sum(len(g) for _, g in groups)
@@ -508,9 +517,11 @@ def render_practice(exam: dict[str, Any], items: list[Question], language: str, 
             continue
         title = text["domain"].format(id=domain["id"], name=" ".join(domain["name"][language].split()))
         out.append(f"## {_md_text(title)} {{#domain-{domain['id']} data-search-exclude}}\n")
+        summary = text["open_set"].format(n=len(group))
+        out.append(f'<details class="quiz-set" data-search-exclude><summary>{summary}</summary>')
         out.append(f'<div class="quiz" data-search-exclude {_attrs(language)}>')
         for item in group:
             number += 1
             out.append(render_question(item, number, language, teach, full=False))
-        out.append("</div>\n")
+        out.append("</div>\n</details>\n")
     return "\n".join(out)

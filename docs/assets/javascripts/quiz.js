@@ -77,9 +77,22 @@
     if (event.target.closest && event.target.closest(".quiz-reset")) reset();
   });
 
+  // A link to one question of a practice page opens the closed set that holds it
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var set = target && target.closest("details.quiz-set");
+    if (set && !set.open) {
+      set.open = true;
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", reveal);
+
   function setup() {
     all(document, ".quiz-q button[hidden], .quiz-reset[hidden]").forEach(function (b) { b.hidden = false; });
     score();
+    reveal();
   }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
