@@ -20,16 +20,11 @@ from mkdocs.utils import get_relative_url
 
 from wikitools import adapter
 from wikitools.claims import register_problems
-from wikitools.content_rules import (
-    MAX_REVIEW_AGE_DAYS,
-    review_age,
-    rule_problems,
-)
-from wikitools.content_safety import safety_problems
+from wikitools.content_rules import MAX_REVIEW_AGE_DAYS
 from wikitools.corrections import load_corrections, load_notes, render_corrections
 from wikitools.data_safety import escape_html, markup_in, scan_data_dir
 from wikitools.exams import expand_exam_blocks, load_exams
-from wikitools.front_matter import SHOWN_FIELDS, front_matter_problems
+from wikitools.front_matter import SHOWN_FIELDS
 from wikitools.languages import url_prefix
 from wikitools.links import (
     SiteIndex,
@@ -40,6 +35,7 @@ from wikitools.links import (
 )
 from wikitools.markdown_scan import front_matter_end
 from wikitools.nav_check import nav_problems
+from wikitools.page_checks import page_source_problems
 from wikitools.page_outline import link_label
 from wikitools.page_pairs import page_pairs
 from wikitools.problems import Problem
@@ -106,11 +102,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                     _build.undecodable.add(str(file.resolve()))
                     problems.append(bad_encoding)
                     continue
-                text = read_source(file)
-                problems += front_matter_problems(text, label[lang], _build.today)
-                problems += safety_problems(text, label[lang])
-                problems += rule_problems(text, label[lang], lang)
-                age = review_age(text, _build.today)
+                found, age = page_source_problems(read_source(file), label[lang], lang, _build.today)
+                problems += found
                 if age is not None and age > MAX_REVIEW_AGE_DAYS:
                     old_reviews.append(f"{label[lang]} ({age} days)")
         _build.corrections, found = load_corrections(root, langs)

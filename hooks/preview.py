@@ -6,7 +6,8 @@ translation): while serving, the build is not strict, and each page shows its
 problems in a visible notice; the terminal lists them too. ``mkdocs build
 --strict`` and CI still fail on every one. Under GitHub Actions, after all
 languages are built (or the strict build stops), the job summary gets the problem table and the
-translation status. The logic lives in ``wikitools.ci_report``.
+translation status. The logic lives in ``wikitools.ci_report``. While serving, a page
+whose final Markdown is unchanged reuses its last conversion (``wikitools.render_cache``).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from wikitools import adapter
+from wikitools import adapter, render_cache
 from wikitools.ci_report import page_notice, summary, touched_pages
 from wikitools.page_pairs import page_pairs
 from wikitools.translations import LANGUAGES, read_lock_checked, stale_languages
@@ -60,6 +62,14 @@ def _stop_counting_warnings() -> None:
     for handler in list(logger.handlers):
         if isinstance(handler, CountHandler):
             logger.removeHandler(handler)
+
+
+@event_priority(-1000)  # after every other hook: they may all change the Markdown
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Serve-only: an unchanged page is not converted again (``wikitools.render_cache``)."""
+    if _serving():
+        render_cache.use_for(page)
+    return markdown
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from wikitools.file_cache import cached
 from wikitools.problems import Problem
 from wikitools.source_files import encoding_problem
 from wikitools.yaml_lines import error_line, error_reason, line_of, load_with_nodes
@@ -157,7 +158,14 @@ def scan_json_text(text: str, source: str, check: str = "data") -> list[Problem]
 
 
 def scan_data_file(path: Path, source: str, check: str = "data") -> list[Problem]:
-    """Check one ``.yml``/``.yaml``/``.json`` data file: encoding, syntax and markup. Never raises."""
+    """Check one ``.yml``/``.yaml``/``.json`` data file: encoding, syntax and markup. Never raises.
+
+    Kept per version of the file (:mod:`wikitools.file_cache`): ``mkdocs serve`` rechecks on every save.
+    """
+    return list(cached("scan_data_file", [path], _scan_data_file, path, source, check))
+
+
+def _scan_data_file(path: Path, source: str, check: str) -> list[Problem]:
     try:
         raw = path.read_bytes()
     except OSError as error:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from wikitools.browser import BROWSER_ARGS
+from wikitools.file_cache import cached
 
 PLACEHOLDER = "wikidiagramplaceholder"  # the id Mermaid draws with; each page gives its own
 MIN_READABLE_WIDTH = 600  # px; on a phone a diagram scrolls sideways rather than shrink below this
@@ -63,6 +64,13 @@ def material_mermaid_css() -> str:
 def unsafe_parts(svg: str) -> list[str]:
     """Anything in an SVG that could run code or carry live HTML (there must be none)."""
     return sorted({m.group(0).strip() for m in _UNSAFE.finditer(svg)})
+
+
+def _stored(file: Path) -> tuple[str | None, bool]:
+    """A stored drawing and whether it has unsafe parts, read once per version of the file
+    (:mod:`wikitools.file_cache`): ``mkdocs serve`` asks for every diagram on each rebuild."""
+    svg = file.read_text(encoding="utf-8") if file.is_file() else None
+    return svg, bool(svg and unsafe_parts(svg))
 
 
 def error_message(raw: str) -> tuple[str, int | None]:
@@ -125,8 +133,9 @@ class DiagramRenderer:
         results: dict[str, Rendered] = {}
         missing: list[str] = []
         for code in dict.fromkeys(codes):
-            svg = self.cached(code)
-            if svg is not None and unsafe_parts(svg):  # the cache is committed: a pull request can edit it
+            file = self.cache_dir / f"{self.key(code)}.svg"
+            svg, unsafe = cached("stored_svg", [file], _stored, file)
+            if svg is not None and unsafe:  # the cache is committed: a pull request can edit it
                 name = f"{self.key(code)}.svg"
                 results[code] = Rendered(error=f"the stored drawing {name} contains unsafe markup; delete it to redraw")
             elif svg is not None:

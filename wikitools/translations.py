@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wikitools.file_cache import cached
 from wikitools.markdown_scan import classify_lines, front_matter_end, headings
 from wikitools.page_pairs import PagePair, page_pairs
 from wikitools.problems import Problem
@@ -79,6 +80,23 @@ def page_shape(text: str) -> Shape:
     return Shape(anchors, diagrams, code)
 
 
+def _read_shape(file: Path) -> Shape:
+    return page_shape(read_source(file))
+
+
+def _read_body_hash(file: Path) -> str:
+    return body_hash(read_source(file))
+
+
+def _shape_of(file: Path) -> Shape:
+    """Per version of the file: ``mkdocs serve`` compares every pair again after each save."""
+    return cached("page_shape", [file], _read_shape, file)
+
+
+def _body_hash_of(file: Path) -> str:
+    return cached("body_hash", [file], _read_body_hash, file)
+
+
 def parity_problems(pair: PagePair, label: dict[str, str]) -> list[Problem]:
     """Problems between the languages of one page pair; ``label`` names each language's file."""
     missing = [lang for lang in LANGUAGES if lang not in pair.files]
@@ -94,7 +112,7 @@ def parity_problems(pair: PagePair, label: dict[str, str]) -> list[Problem]:
             )
             for lang in missing
         ]
-    shapes = {lang: page_shape(read_source(pair.files[lang])) for lang in LANGUAGES}
+    shapes = {lang: _shape_of(pair.files[lang]) for lang in LANGUAGES}
     ja, en = shapes["ja"], shapes["en"]
     problems = []
     for anchor in sorted(set(ja.anchors) ^ set(en.anchors)):
@@ -188,7 +206,7 @@ def freshness_state(pair: PagePair, lock: dict[str, Any]) -> tuple[str, list[str
     entry = lock.get(pair.path)
     if not entry:
         return UNRECORDED, []
-    changed = {lang: body_hash(read_source(pair.files[lang])) != entry.get(lang) for lang in LANGUAGES}
+    changed = {lang: _body_hash_of(pair.files[lang]) != entry.get(lang) for lang in LANGUAGES}
     if all(changed.values()):
         return BOTH_CHANGED, []
     if not any(changed.values()):

@@ -15,6 +15,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from wikitools.file_cache import cached
 from wikitools.glossary_data import _plain
 from wikitools.problems import Problem
 from wikitools.yaml_lines import error_line, error_reason, load_with_nodes
@@ -23,6 +24,11 @@ from wikitools.yaml_lines import line_of as _line_of
 
 def load_yaml(path: Path, label: str, check: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
     """(data, node tree for line numbers, problems) of one YAML file."""
+    data, node, problems = cached("load_yaml", [path], _load_yaml, path, label, check)
+    return data, node, list(problems)
+
+
+def _load_yaml(path: Path, label: str, check: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
@@ -38,10 +44,17 @@ def load_yaml(path: Path, label: str, check: str) -> tuple[Any, yaml.Node | None
     return _plain(raw), node, []
 
 
+def _read_validator(schema_file: Path) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(schema_file.read_text(encoding="utf-8")))
+
+
+def _validator(schema_file: Path) -> jsonschema.Draft202012Validator:
+    return cached("schema", [schema_file], _read_validator, schema_file)
+
+
 def schema_problems(data: Any, node: yaml.Node | None, schema_file: Path, label: str, check: str) -> list[Problem]:
-    schema = json.loads(schema_file.read_text(encoding="utf-8"))
     problems = []
-    for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
+    for error in _validator(schema_file).iter_errors(data):
         path = list(error.absolute_path)
         where = "/".join(str(p) for p in path) or "top level"
         problems.append(
@@ -73,12 +86,19 @@ def load_valid_files(
     problems: list[Problem] = []
     for path in sorted((root / folder).glob(pattern)):
         label = path.relative_to(root).as_posix()
-        data, node, found = load_yaml(path, label, check)
+        data, node, found, ok = cached("valid_file", [path, schema], _checked_file, path, label, schema, check)
         problems += found
-        if data is None:
-            continue
-        schema_found = schema_problems(data, node, schema, label, check)
-        problems += schema_found
-        if not schema_found:
+        if ok:
             valid.append((path, label, data, node))
     return valid, problems
+
+
+def _checked_file(
+    path: Path, label: str, schema: Path, check: str
+) -> tuple[Any, yaml.Node | None, list[Problem], bool]:
+    """(data, node, problems, whether it loaded and met the schema) of one data file."""
+    data, node, problems = load_yaml(path, label, check)
+    if data is None:
+        return data, node, problems, False
+    found = schema_problems(data, node, schema, label, check)
+    return data, node, problems + found, not found
