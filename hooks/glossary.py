@@ -24,6 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from wikitools import adapter
 from wikitools.data_safety import escape_html, escape_markdown
+from wikitools.file_cache import cached_text
 from wikitools.glossary_coverage import SourcePage, coverage, page_problems
 from wikitools.glossary_data import Glossary, load_glossary
 from wikitools.glossary_linker import link_terms
@@ -164,8 +165,16 @@ def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return html
     href = _term_href(urls)
     on_glossary = _is_glossary(adapter.language_path(page.file))
-    result = link_terms(
-        html, matcher_for(_build.glossary, language), _build.glossary, language, href, tooltips=not on_glossary
+    # the same HTML, glossary and URLs link the same way: a serve rebuild reuses the last result
+    result, _ = cached_text(
+        "glossary-links",
+        html,
+        _linked,
+        language,
+        page.file.src_uri,
+        tuple(sorted(urls.items())),
+        on_glossary,
+        id(_build.glossary),
     )
     label = adapter.source_label(config, page.file)
     names = {t: _build.glossary.terms[t].text[language].name for t in result.linked}
@@ -189,6 +198,15 @@ def _link(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get("generated"):  # lifecycle, corrections, practice: used, but no reader's backlink
             _build.generated.add((language, path))
     return result.html
+
+
+def _linked(html: str, language: str, _src: str, urls: tuple, on_glossary: bool, _glossary_id: int):
+    """link_terms for ``_link``; returns the glossary too, so the cache entry keeps its id from being reused."""
+    glossary = _build.glossary
+    result = link_terms(
+        html, matcher_for(glossary, language), glossary, language, _term_href(dict(urls)), tooltips=not on_glossary
+    )
+    return result, glossary
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

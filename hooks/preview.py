@@ -7,7 +7,8 @@ problems in a visible notice; the terminal lists them too. ``mkdocs build
 --strict`` and CI still fail on every one. Under GitHub Actions, after all
 languages are built (or the strict build stops), the job summary gets the problem table and the
 translation status. The logic lives in ``wikitools.ci_report``. While serving, a page
-whose final Markdown is unchanged reuses its last conversion (``wikitools.render_cache``).
+whose final Markdown is unchanged reuses its last conversion (``wikitools.render_cache``),
+and a page whose HTML is unchanged its last search entries (``wikitools.search_cache``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from wikitools import adapter, render_cache
+from wikitools import adapter, render_cache, search_cache
 from wikitools.ci_report import page_notice, summary, touched_pages
 from wikitools.page_pairs import page_pairs
 from wikitools.translations import LANGUAGES, read_lock_checked, stale_languages
@@ -62,6 +63,13 @@ def _stop_counting_warnings() -> None:
     for handler in list(logger.handlers):
         if isinstance(handler, CountHandler):
             logger.removeHandler(handler)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Serve-only: an unchanged page is not parsed for search again (``wikitools.search_cache``)."""
+    search = config.plugins.get("material/search")
+    if _serving() and search is not None and getattr(search, "search_index", None) is not None:
+        search_cache.use_for(search.search_index)
 
 
 @event_priority(-1000)  # after every other hook: they may all change the Markdown
