@@ -87,6 +87,21 @@ SEARCH_FILES = {
 NO_MATCH = r"No matching|一致する|見つかりません"
 
 
+def first_new_query(language: str) -> int:
+    """Index of the first query after the comment that opens the issue-13 additions in ``language``'s list."""
+    count, inside = 0, False
+    for line in (ROOT / "benchmarks/search_queries.yml").read_text("utf-8").splitlines():
+        if line.startswith(f"{language}:"):
+            inside = True
+        elif inside and line.lstrip().startswith("#"):
+            return count
+        elif inside and not line.startswith(" "):
+            break
+        elif inside and line.lstrip().startswith("- "):
+            count += 1
+    return count
+
+
 def page_url(language: str, md_path: str) -> str:
     prefix = "" if language == "ja" else f"{language}/"
     stem = md_path[: -len(".md")]
@@ -325,10 +340,13 @@ def real_site(browser, sites: dict[str, BuiltSite], queries: dict) -> dict:
         summary = {}
         for language in queries:
             mine = [r for r in rows if r["language"] == language]
+            new = mine[first_new_query(language) :]
             summary[language] = {
                 "queries": len(mine),
                 "hits@5": sum(r["hit5"] for r in mine) / len(mine),
                 "hits@1": sum(r["hit1"] for r in mine) / len(mine),
+                "new_queries": len(new),
+                "new_hits@5": sum(r["hit5"] for r in new),
             }
         out[approach] = {"summary": summary, "bytes": weight, "rows": rows}
     return out
@@ -402,6 +420,48 @@ def kb(n: int) -> str:
     return f"{n / 1000:,.1f} KB"
 
 
+def verdicts(data: dict) -> list[str]:
+    """One line per axis and language: the better of material-wiki and pagefind, with both figures."""
+    a, b = "material-wiki", "pagefind"
+    hits, big = data["hits_and_bytes"], data["large_site"]["timings"]
+
+    def line(axis: str, pick, fmt, lower_wins: bool, floor: float = 0) -> str:
+        """Within 10 % of each other (or ``floor`` apart, in the axis' unit) counts as even."""
+        parts = []
+        for language in ("ja", "en"):
+            x, y = pick(a, language), pick(b, language)
+            even = abs(x - y) <= max(0.1 * max(x, y), floor)
+            best = "even" if even else (a if (x < y) == lower_wins else b)
+            parts.append(f"{language}: **{best}** ({a} {fmt(x)}, {b} {fmt(y)})")
+        return f"- {axis}: " + "; ".join(parts)
+
+    def size(key: str):
+        return lambda m, lg: hits[m]["bytes"][lg][key]["gzip"]
+
+    def big_size(key: str):
+        return lambda m, lg: big[m][lg][key]["gzip"]
+
+    def score(key: str):
+        return lambda m, lg: hits[m]["summary"][lg][key]
+
+    def ms(key: str):
+        return lambda m, lg: big[m][lg][key]
+
+    n, kb, pc = "{:,}".format, "{:,}".format, "{:.0%}".format
+    return [  # bytes: 5 KB apart at least; hits: 3 points; times: 20 ms
+        line("Search bytes on page load", size("before_interaction"), kb, True, 5000),
+        line("Search bytes for focus + one query", size("one_query"), kb, True, 5000),
+        line("Search bytes for the whole query set", size("query_set"), kb, True, 5000),
+        line("hits@5", score("hits@5"), pc, False, 0.03),
+        line("hits@1", score("hits@1"), pc, False, 0.03),
+        line("First search at 1,000 pages (ms)", ms("first_median_ms"), n, True, 20),
+        line("Later queries at 1,000 pages, median (ms)", ms("later_median_ms"), n, True, 20),
+        line("Later queries at 1,000 pages, p90 (ms)", ms("later_p90_ms"), n, True, 20),
+        line("Search bytes at 1,000 pages, first query", big_size("bytes_first_query"), kb, True, 5000),
+        line("Search bytes at 1,000 pages, 20 queries", big_size("bytes_all_queries"), kb, True, 5000),
+    ]
+
+
 def report(data: dict, queries: dict) -> str:
     hits = data["hits_and_bytes"]
     lines = [
@@ -451,16 +511,20 @@ def report(data: dict, queries: dict) -> str:
         "",
         "## Hits (real site)",
         "",
-        "| approach | ja hits@5 | ja hits@1 | en hits@5 | en hits@1 |",
-        "|---|---|---|---|---|",
+        "| approach | ja hits@5 | ja hits@1 | ja hits@5, issue-13 queries | en hits@5 | en hits@1 | "
+        "en hits@5, issue-13 queries |",
+        "|---|---|---|---|---|---|---|",
     ]
     for approach, result in hits.items():
-        s = result["summary"]
-        lines.append(
-            f"| {approach} | {s['ja']['hits@5']:.0%} ({round(s['ja']['hits@5'] * s['ja']['queries'])}/"
-            f"{s['ja']['queries']}) | {s['ja']['hits@1']:.0%} | {s['en']['hits@5']:.0%} "
-            f"({round(s['en']['hits@5'] * s['en']['queries'])}/{s['en']['queries']}) | {s['en']['hits@1']:.0%} |"
-        )
+        cells = []
+        for language in ("ja", "en"):
+            s = result["summary"][language]
+            cells += [
+                f"{s['hits@5']:.0%} ({round(s['hits@5'] * s['queries'])}/{s['queries']})",
+                f"{s['hits@1']:.0%}",
+                f"{s.get('new_hits@5', '-')}/{s.get('new_queries', '-')}",
+            ]
+        lines.append(f"| {approach} | " + " | ".join(cells) + " |")
     big = data["large_site"]
     lines += [
         "",
@@ -479,6 +543,7 @@ def report(data: dict, queries: dict) -> str:
                 f"{t['later_median_ms']} | {t['later_p90_ms']} | {t['bytes_first_query']['gzip']:,} | "
                 f"{t['bytes_all_queries']['gzip']:,} |"
             )
+    lines += ["", "## Who wins each axis (material-wiki vs pagefind)", "", *verdicts(data)]
     lines += ["", "## Conclusion", "", data.get("conclusion", "(to be written)"), ""]
     for approach, result in hits.items():
         missed = [f"- {r['language']}: {r['query']} -> {r['top']}" for r in result["rows"] if not r["hit5"]]
@@ -496,9 +561,14 @@ def main() -> int:
     parser.add_argument("--timing-queries", type=int, default=20, help="later queries per language on the large site")
     parser.add_argument("--first-runs", type=int, default=3, help="fresh visits timed for the first search")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--render-only", action="store_true", help="rewrite the .md from the .json (no measuring)")
     args = parser.parse_args()
-    wanted = [a for a in APPROACHES if a in args.only.split(",")]
     queries = yaml.safe_load((ROOT / "benchmarks/search_queries.yml").read_text("utf-8"))
+    if args.render_only:
+        data = json.loads((RESULTS / "search-comparison.json").read_text("utf-8"))
+        write_results(data, queries)
+        return 0
+    wanted = [a for a in APPROACHES if a in args.only.split(",")]
     load_before = os.getloadavg()
     data: dict = {"date": dt.date.today().isoformat()}
     with tempfile.TemporaryDirectory() as tmp_name, sync_playwright() as playwright:
@@ -547,15 +617,19 @@ def main() -> int:
     if args.no_write or len(wanted) < len(APPROACHES) or not args.pages:
         print("(partial run or --no-write: results files left as they are)")
         return 0
-    conclusion_file = RESULTS / "search-comparison.conclusion.md"  # the one paragraph a person writes
-    if conclusion_file.exists():
-        data["conclusion"] = conclusion_file.read_text("utf-8").strip()
+    write_results(data, queries)
+    return 0
+
+
+def write_results(data: dict, queries: dict) -> None:
+    conclusion = RESULTS / "search-comparison.conclusion.md"  # the paragraph a person writes after reading the numbers
+    if conclusion.exists():
+        data["conclusion"] = conclusion.read_text("utf-8").strip()
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "search-comparison.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
     text = report(data, queries)
     (RESULTS / "search-comparison.md").write_text(text, "utf-8")
     print(text)
-    return 0
 
 
 if __name__ == "__main__":
