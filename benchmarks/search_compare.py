@@ -28,16 +28,21 @@ Three measurements:
    the first frame after the results list is filled. The first search of a
    visit (Material: focus, fetch the language index, load Lunr, build the
    index, search; Pagefind: import pagefind.js, load its wasm and meta, fetch
-   index chunks and fragments) is timed apart from later queries.
+   index chunks and fragments) is timed apart from later queries. The same
+   timings are taken on the real site, for scale.
 
 Prints the tables and writes benchmarks/results/search-comparison.{json,md}
-(only when every approach and the large site were measured).
+(only when every approach and the large site were measured), with a per-axis
+verdict. The conclusion paragraph is a person's reading of the numbers: it is
+kept in benchmarks/results/search-comparison.conclusion.md and copied in.
 
 Pagefind is not a dependency of the site: it is installed into its own venv
 under .cache/pagefind-venv (created on first use).
 
 Usage:  .venv/bin/python benchmarks/search_compare.py [--only a,b] [--pages 1000]
             [--big-site DIR] [--timing-queries 20] [--first-runs 3] [--no-write]
+        .venv/bin/python benchmarks/search_compare.py --render-only   (rewrite the .md from the .json)
+        About 9 minutes on 2 cores, 2 to 3 of them building the large site (--big-site DIR keeps it).
 """
 
 from __future__ import annotations
