@@ -124,7 +124,8 @@ def build_once(project: Path, out: Path) -> dict:
         capture_output=True,
         text=True,
         check=False,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        # PYTHONPATH: this checkout's wikitools, not whichever one the venv has installed (a worktree)
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
     )
     if result.returncode != 0:
         raise SystemExit(f"build failed: {result.stderr[-3000:]}")
