@@ -8,7 +8,7 @@ the middle of a build).
 from __future__ import annotations
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import categories, matcher, mini_glossary, schema
@@ -165,8 +165,17 @@ def test_glossary_data_never_raises(text):
 
 @SETTINGS
 @given(st.text(max_size=60), st.sampled_from(["index.html", "a/index.html", "en/b/c/index.html"]))
+@example("A://[", "index.html")  # found by this test: urlsplit raises on a bracket that opens no IPv6 host
+@example("https://[]/x", "a/index.html")
 def test_link_targets_never_raise(target, page):
     site = SiteIndex(ids={"index.html": {"x"}, "a/index.html": {"y"}, "en/b/c/index.html": set()})
     assert site.has("index.html")
     site.check(page, target)
     url_problem(target)
+
+
+def test_an_unparsable_host_is_a_malformed_url_not_a_crash():
+    assert url_problem("https://[oops/page") == "malformed URL 'https://[oops/page'."
+    site = SiteIndex(ids={"index.html": set()})
+    problem = site.check("index.html", "a://[")
+    assert problem is not None and problem[0].startswith("broken link 'a://['")

@@ -16,7 +16,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from wikitools.content_safety import html_lines
 from wikitools.markdown_scan import classify_lines
@@ -45,9 +45,19 @@ def source_links(text: str) -> list[SourceLink]:
     return links
 
 
+def _split(target: str) -> SplitResult | None:
+    """``urlsplit``, or None for a target it cannot parse (``a://[``: a bracket that opens no IPv6 host)."""
+    try:
+        return urlsplit(target)
+    except ValueError:
+        return None
+
+
 def url_problem(target: str) -> str | None:
     """Why an external-looking URL is unacceptable, or None."""
-    parts = urlsplit(target)
+    parts = _split(target)
+    if parts is None:
+        return f"malformed URL '{target}'."
     scheme = parts.scheme.lower()
     if scheme == "http":
         return f"plain http URL '{target}'; use https."
@@ -59,7 +69,9 @@ def url_problem(target: str) -> str | None:
 
 
 def is_internal(target: str) -> bool:
-    parts = urlsplit(target)
+    parts = _split(target)
+    if parts is None:
+        return False  # only a host part can fail to parse: not a link inside the site (url_problem says why)
     return not parts.scheme and not parts.netloc and not target.startswith("//")
 
 
@@ -96,7 +108,9 @@ class SiteIndex:
 
     def resolve(self, page_file: str, target: str) -> tuple[str, str]:
         """Site file and fragment that ``target`` (as written on the page at ``page_file``) points to."""
-        parts = urlsplit(target)
+        parts = _split(target)
+        if parts is None:
+            return target, ""  # no such file: reported as a broken link
         path = unquote(parts.path)
         if not path:
             return page_file, unquote(parts.fragment)
