@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import os
 import platform
@@ -62,7 +61,6 @@ import tempfile
 import time
 from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import unquote
 
 import yaml
 
@@ -71,6 +69,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.build_bench import add_synthetic_pages, build_once  # noqa: E402
 from benchmarks.build_bench import copy_project as copy_bench_project  # noqa: E402
+from benchmarks.page_weight import file_of, gzip_size  # noqa: E402
 from tests.conftest import BROWSER_ARGS, BuiltSite, build_site, find_browser, route_site, site_url  # noqa: E402
 from tests.helpers import PROJECT_PARTS  # noqa: E402
 from tests.search_driver import material_search, open_search  # noqa: E402
@@ -173,26 +172,12 @@ def run_pagefind(site_dir: Path) -> float:
 # --- bytes ---------------------------------------------------------------------------------------
 
 
-def wire_size(file: Path) -> int:
-    """Bytes on the wire: gzip level 6, or the file as it is if it is gzip already (Pagefind's index)."""
-    data = file.read_bytes()
-    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, compresslevel=6))
-
-
-def file_of(site: BuiltSite, path: str) -> Path | None:
-    rel = unquote(path)[len(site.base_path) :]
-    file = site.root / rel
-    if file.is_dir() or rel.endswith("/") or rel == "":
-        file = file / "index.html"
-    return file if file.is_file() else None
-
-
 def search_bytes(site: BuiltSite, approach: str, paths) -> dict:
     """``approach``'s search files among ``paths`` (served URL paths): gzip bytes, raw bytes, file list."""
     files = [(p[len(site.base_path) :], f) for p in dict.fromkeys(paths) if (f := file_of(site, p))]
     files = [(rel, f) for rel, f in files if SEARCH_FILES[approach].search(rel)]
     return {
-        "gzip": sum(wire_size(f) for _, f in files),
+        "gzip": sum(gzip_size(f) for _, f in files),
         "raw": sum(f.stat().st_size for _, f in files),
         "requests": len(files),
         "files": [rel for rel, _ in files],

@@ -32,6 +32,7 @@ from wikitools.glossary_pages import (
     GLOSSARY_DIR,
     INDEX_PAGE,
     Backlink,
+    category_page,
     category_page_problems,
     page_of,
     render_category,
@@ -65,7 +66,7 @@ def _is_glossary(path: str) -> bool:
 def _entry_urls(page: Page, files: Files, language: str) -> dict[str, str]:
     """Relative URL from ``page`` to each glossary page that holds entries (by its docs path)."""
     urls = {}
-    for path in {page_of(t) for t in _build.glossary.terms.values()}:
+    for path in map(category_page, _build.glossary.categories):
         file = files.get_file_from_path(f"{language}/{path}")
         if file is not None:
             url = get_relative_url(file.url, page.url)
@@ -262,7 +263,7 @@ def _backlinks(language: str) -> dict[str, list[Backlink]]:
 def on_post_build(config: MkDocsConfig) -> None:
     if not adapter.all_languages_built(config):
         return
-    summary, problems = coverage(_build.glossary, _build.pages, exclude=set())  # glossary pages are not in pages
+    summary, problems = coverage(_build.glossary, _build.pages)  # glossary pages are not in pages
     site = SiteIndex.from_dir(Path(config.site_dir))
     for label, site_file, hrefs in _build.links:  # the links we wrote must land on an entry
         problems += generated_link_problems(hrefs, label, site_file, site)

@@ -20,9 +20,6 @@ from wikitools.diagrams import extract_diagrams
 pytestmark = pytest.mark.build
 
 
-
-
-
 def append(project: Path, rel: str, text: str) -> int:
     """Append ``text`` to a page; return the line number where it starts."""
     path = project / rel

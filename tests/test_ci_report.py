@@ -43,8 +43,6 @@ def test_preview_notice_escapes_problem_text():
     assert page_notice([]) == ""
 
 
-
-
 @pytest.mark.build
 def test_under_github_actions_problems_become_annotations_and_a_summary(project, tmp_path):
     line = append(project, "docs/ja/sagemaker/train.md", "[壊れたリンク](no-such-page.md)")

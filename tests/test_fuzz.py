@@ -289,7 +289,6 @@ def test_the_mini_glossary_has_no_markup():
 # --- a few real builds -------------------------------------------------------------------------------
 
 
-
 def _tree(root: Path) -> dict[str, bytes]:
     return {
         p.relative_to(root).as_posix(): p.read_bytes()

@@ -56,7 +56,7 @@ def test_line_of_skips_front_matter():
 
 def test_coverage_reports_orphans_per_language():
     page = SourcePage("x.md", "docs/ja/x.md", "テスト", {"crawler", "inference"})
-    summary, problems = coverage(mini_glossary(), {"ja": [page], "en": []}, exclude=set())
+    summary, problems = coverage(mini_glossary(), {"ja": [page], "en": []})
     assert "sagemaker-ai" in summary["languages"]["ja"]["orphans"]
     assert len(summary["languages"]["en"]["orphans"]) == 5
     assert any("not used on any en content page" in p.message for p in problems)

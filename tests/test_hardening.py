@@ -15,7 +15,6 @@ pytestmark = pytest.mark.build
 # data/diagrams/ (hooks/diagrams.py) is committed and complete, so a build adds nothing there either
 
 
-
 def tree_hashes(root: Path, skip: str = "site") -> dict[str, str]:
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

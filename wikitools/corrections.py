@@ -166,7 +166,7 @@ def render_corrections(
             source = escape(item.source[language])
             out.append(
                 f'<div class="correction" id="{escape(item.id)}">\n<dl>\n'
-                f"<dt>{text['said']}</dt><dd class=\"glossary-nolink\">{escape(item.said[language])}</dd>\n"
+                f'<dt>{text["said"]}</dt><dd class="glossary-nolink">{escape(item.said[language])}</dd>\n'
                 f"<dt>{text['right']}</dt><dd>{escape(item.right[language])}</dd>\n"
                 f'<dt>{text["source"]}</dt><dd><a href="{source}">{source}</a>'
                 f" · {text['checked']} {escape(item.checked)}"

@@ -81,9 +81,7 @@ def page_problems(
     return problems
 
 
-def coverage(
-    glossary: Glossary, scans: dict[str, list[SourcePage]], exclude: set[str]
-) -> tuple[dict[str, Any], list[Problem]]:
+def coverage(glossary: Glossary, scans: dict[str, list[SourcePage]]) -> tuple[dict[str, Any], list[Problem]]:
     problems: list[Problem] = []
     summary: dict[str, Any] = {
         "terms": len(glossary.terms),
@@ -92,7 +90,7 @@ def coverage(
         "languages": {},
     }
     for language in LANGUAGES:
-        pages = [p for p in scans.get(language, []) if p.path not in exclude]
+        pages = scans.get(language, [])
         used = set().union(*(p.used for p in pages)) if pages else set()
         orphans = sorted(t.id for t in glossary.terms.values() if t.id not in used and not t.reference_only)
         summary["languages"][language] = {

@@ -13,7 +13,6 @@ import difflib
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ import jsonschema
 import yaml
 
 from wikitools.data_safety import markup_problems
+from wikitools.file_cache import cached
 from wikitools.normalize import fold
 from wikitools.problems import Problem
 from wikitools.source_files import encoding_problem
@@ -265,22 +265,13 @@ def load_glossary(root: Path) -> tuple[Glossary, list[Problem]]:
     the parsed, validated glossary is reused until terms, schema or categories change. Callers treat
     it as read-only.
     """
-    key = tuple(_file_version(root / "glossary" / name) for name in ("terms.yml", "schema.json", "categories.yml"))
-    glossary, problems = _load_glossary(str(root), key)
+    files = [root / "glossary" / name for name in ("terms.yml", "schema.json", "categories.yml")]
+    glossary, problems = cached("glossary", files, _load_glossary, root)
     return glossary, list(problems)
 
 
-def _file_version(path: Path) -> tuple[int, int]:
-    try:
-        stat = path.stat()
-    except OSError:
-        return (-1, -1)
-    return (stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=4)
-def _load_glossary(root_text: str, _version: tuple) -> tuple[Glossary, tuple[Problem, ...]]:
-    glossary, problems = _read_glossary(Path(root_text))
+def _load_glossary(root: Path) -> tuple[Glossary, tuple[Problem, ...]]:
+    glossary, problems = _read_glossary(root)
     return glossary, tuple(problems)
 
 

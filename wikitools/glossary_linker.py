@@ -132,9 +132,7 @@ def link_terms(
                 _record(token, matcher, result)
             out.append(token)
             continue
-        out.append(
-            _link_text(token, matcher, glossary, language, href_for, linked_here, section_id, result, tooltips)
-        )
+        out.append(_link_text(token, matcher, glossary, language, href_for, linked_here, section_id, result, tooltips))
     result.html = "".join(out)
     return result
 

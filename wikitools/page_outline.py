@@ -44,7 +44,7 @@ def page_anchors(docs_dir: Path, language: str, page: str) -> set[str] | None:
 
 
 def link_label(docs_dir: Path, language: str, target: str) -> str:
-    """"Page title: section heading" for ``page.md#anchor`` (the path itself when the page is missing)."""
+    """ "Page title: section heading" for ``page.md#anchor`` (the path itself when the page is missing)."""
     page, _, anchor = target.partition("#")
     outline = page_outline(docs_dir, language, page)
     if outline is None:
