@@ -1,0 +1,105 @@
+/*
+ * The colour palette toggle (system → light → dark), in place of Material's palette component.
+ *
+ * Material's component re-applies the palette on every page load: it marks <body> as
+ * "switching" (a rule on `[data-md-color-switching] *` restyles every element), reads the
+ * header's computed style for the theme-color meta tag, and unmarks <body> again. That is two
+ * full-document style passes, the first inside its start-up task: 100-250 ms of blocking time
+ * on a phone for long pages (Lighthouse, benchmarks/results/lighthouse.md).
+ *
+ * This runs inline right after the palette form (overrides/partials/javascripts/palette.html),
+ * before the first paint: it applies the stored palette, or the system's when none is stored,
+ * writes <body> attributes only when they change, holds transitions back only during a switch
+ * the reader asked for, and fills the theme-color and color-scheme meta tags once the page has
+ * loaded. It keeps Material's storage key and format (__md_get/__md_set "__palette") and its
+ * markup, so a stored choice carries over and the toggle looks and works the same.
+ */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-wiki-palette]");
+  if (!form) return;
+  var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
+  var light = matchMedia("(prefers-color-scheme: light)");
+  var KEYS = ["media", "scheme", "primary", "accent"];
+  var stored = __md_get("__palette");
+  var current = stored && typeof stored.index === "number" ? stored.index : firstMatching();
+
+  function firstMatching() {
+    var index = 0;
+    inputs.some(function (input, i) {
+      return matchMedia(input.getAttribute("data-md-color-media")).matches && ((index = i), true);
+    });
+    return index;
+  }
+
+  function colourOf(input) {
+    var colour = {};
+    KEYS.forEach(function (key) { colour[key] = input.getAttribute("data-md-color-" + key); });
+    return colour;
+  }
+
+  /* the colours <body> gets: "follow the system" resolved to the light or dark option */
+  function resolved(colour) {
+    if (colour.media !== "(prefers-color-scheme)") return colour;
+    var system = form.querySelector(light.matches
+      ? "[data-md-color-media='(prefers-color-scheme: light)']"
+      : "[data-md-color-media='(prefers-color-scheme: dark)']");
+    var result = colourOf(system);
+    result.media = colour.media;
+    return result;
+  }
+
+  function apply(index, switching) {
+    index = Math.max(0, Math.min(index, inputs.length - 1));
+    var colour = resolved(colourOf(inputs[index]));
+    var body = document.body;
+    var changes = KEYS.filter(function (key) {
+      return colour[key] !== null && body.getAttribute("data-md-color-" + key) !== colour[key];
+    });
+    if (switching && changes.length) body.setAttribute("data-md-color-switching", "");
+    changes.forEach(function (key) { body.setAttribute("data-md-color-" + key, colour[key]); });
+    inputs.forEach(function (input, i) {
+      var label = input.nextElementSibling;
+      if (label instanceof HTMLElement && label.hidden !== (i !== index)) label.hidden = i !== index;
+    });
+    current = index;
+    __md_set("__palette", { index: index, color: colour });
+    if (switching && changes.length) {
+      setTimeout(function () { body.removeAttribute("data-md-color-switching"); }, 0);
+      requestAnimationFrame(function () { setTimeout(updateMeta, 0); });
+    }
+  }
+
+  var meta = {};
+  function updateMeta() {
+    var header = document.querySelector("[data-md-component=header]");
+    if (!header) return;
+    var style = getComputedStyle(header);
+    ["theme-color", "color-scheme"].forEach(function (name) {
+      if (!meta[name]) {
+        meta[name] = document.createElement("meta");
+        meta[name].name = name;
+        document.head.appendChild(meta[name]);
+      }
+    });
+    meta["color-scheme"].content = style.colorScheme;
+    meta["theme-color"].content = "#" + (style.backgroundColor.match(/\d+/g) || []).slice(0, 3)
+      .map(function (value) { return (+value).toString(16).padStart(2, "0"); }).join("");
+  }
+
+  apply(current, false);
+  inputs.forEach(function (input, i) {
+    input.addEventListener("change", function () { apply(i, true); });
+  });
+  /* Enter on the focused toggle moves on, as Material's does (Space works natively) */
+  form.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    var next = inputs[(current + 1) % inputs.length];
+    next.click();
+    next.focus();
+  });
+  light.addEventListener("change", function () { apply(current, true); });
+  if (document.readyState === "complete") setTimeout(updateMeta, 0);
+  else window.addEventListener("load", function () { setTimeout(updateMeta, 0); });
+})();
