@@ -39,8 +39,8 @@ PAGES = {
     "content page with diagrams (en)": "en/mlops/mlops-levels/",
     "glossary index (ja)": "glossary/",
     "glossary index (en)": "en/glossary/",
-    "glossary category, largest (ja)": "glossary/sagemaker-feature/",
-    "glossary category, largest (en)": "en/glossary/sagemaker-feature/",
+    "glossary category, largest (ja)": "glossary/sagemaker-build/",
+    "glossary category, largest (en)": "en/glossary/sagemaker-build/",
     "practice page (ja)": "exam-guide/practice-mla-c01/",
     "404 (ja)": "404.html",
 }

@@ -36,7 +36,7 @@ KINDS = {
     "home": "",
     "content page with diagrams": "sagemaker/deploy/",
     "glossary index": "glossary/",
-    "glossary category (the largest)": "glossary/sagemaker-feature/",
+    "glossary category (the largest)": "glossary/sagemaker-build/",
     "404": "404.html",
 }
 RESULTS = ROOT / "benchmarks" / "results"

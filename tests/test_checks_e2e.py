@@ -206,6 +206,24 @@ def test_merge_conflict_in_the_lock_is_one_leading_problem(project):
     assert "no entry in translations.lock.json" not in log
 
 
+def test_a_renamed_page_leaves_a_lock_entry_that_prune_removes(project):
+    from wikitools.translations import format_lock, parse_lock
+    from wikitools.translations import main as translations
+
+    path = project / "translations.lock.json"
+    lock, _ = parse_lock(path.read_text("utf-8"))
+    path.write_text(format_lock({**lock, "sagemaker/old-name.md": {"ja": "1", "en": "2"}}), "utf-8")
+    line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1) if "old-name" in text)
+    log = failing_build(project)
+    assert (
+        f"translations.lock.json:{line}: entry for 'sagemaker/old-name.md', a page that no longer exists"
+        " (renamed or deleted). Fix: run: python -m wikitools.translations prune"
+    ) in log
+    assert translations(["prune"], root=project) == 0
+    assert parse_lock(path.read_text("utf-8"))[0] == lock
+    assert build_site(project, project / "site").returncode == 0
+
+
 def test_lock_additions_merge_without_conflict(tmp_path):
     """Two branches that each mark a new neighbouring page merge cleanly (one line per page, merge=union)."""
     import subprocess

@@ -69,7 +69,7 @@ def test_content_pages_link_terms_with_tooltips(built_site):
     links = re.findall(r'<a class="glossary-term" href="([^"]+)" title="([^"]+)">([^<]+)</a>', page)
     assert len(links) >= 10
     assert all(re.fullmatch(r"\.\./\.\./glossary/[a-z-]+/#[a-z0-9-]+", href) for href, _, _ in links)
-    assert "../../glossary/sagemaker-feature/#real-time-inference" in {href for href, _, _ in links}
+    assert "../../glossary/sagemaker-deploy/#real-time-inference" in {href for href, _, _ in links}
     assert any(text == "推論エンドポイント" or "エンドポイント" in text for _, _, text in links)
 
 
@@ -111,3 +111,18 @@ def test_hovering_a_term_in_a_japanese_paragraph_shows_its_definition(session):
     tooltip.wait_for(state="visible", timeout=5000)
     page.keyboard.press("Escape")
     tooltip.wait_for(state="hidden", timeout=5000)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_link_to_a_glossary_page_that_moved_lands_on_the_term_in_the_index(session, prefix):
+    # glossary/sagemaker-feature/ was split into sagemaker-build/ and sagemaker-deploy/ (2026-12-02)
+    page = session.page
+    page.goto(session.url(f"{prefix}glossary/sagemaker-feature/#real-time-inference"))
+    page.wait_for_url(session.url(f"{prefix}glossary/#real-time-inference"))
+    settle(page)
+    href = page.locator('a[id="real-time-inference"]').get_attribute("href")  # absolute after instant nav starts
+    assert href.endswith(f"/{prefix}glossary/sagemaker-deploy/#real-time-inference")
+    # without an anchor, the index itself
+    page.goto(session.url(f"{prefix}glossary/no-such-category/"))
+    page.wait_for_url(session.url(f"{prefix}glossary/"))

@@ -85,7 +85,7 @@ def test_system_palette_is_in_place_before_the_first_paint_and_never_restyles_th
     route_site(context, built_site)
     page = context.new_page()
     try:
-        page.goto(built_site.url + "glossary/sagemaker-feature/")
+        page.goto(built_site.url + "glossary/sagemaker-build/")
         settle(page)
         page.wait_for_timeout(300)
         assert page.evaluate(STATE)["scheme"] == expected

@@ -130,7 +130,7 @@ PAGE_KINDS = {
     "home": "",
     "diagram page": "sagemaker/deploy/",
     "glossary": "glossary/",
-    "glossary category": "glossary/sagemaker-feature/",
+    "glossary category": "glossary/sagemaker-build/",
     "404": "404.html",
 }
 HEAVY = re.compile(r"search_index|/workers/search\.|/lunr/|mermaid")

@@ -23,6 +23,7 @@ Usage::
     python -m wikitools.translations mark docs/en/sagemaker/train.md [...]
     python -m wikitools.translations mark --all
     python -m wikitools.translations defer docs/en/sagemaker/train.md
+    python -m wikitools.translations prune     (drop entries of renamed or deleted pages)
 """
 
 from __future__ import annotations
@@ -191,6 +192,24 @@ def read_lock_checked(root: Path) -> tuple[dict[str, Any] | None, list[Problem]]
     return parse_lock(read_source(path))
 
 
+def orphan_entry_problems(lock: dict[str, Any], pages: set[str], text: str) -> list[Problem]:
+    """Lock entries whose page exists in no language (renamed or deleted), each with its line.
+
+    Left alone they would silently take back a page that reappears under the old name."""
+    lines = text.splitlines()
+    problems = []
+    for key in sorted(set(lock) - pages):
+        line = next((n for n, raw in enumerate(lines, 1) if raw.lstrip(",").startswith(json.dumps(key))), None)
+        problems.append(
+            _lock_problem(
+                line,
+                f"entry for '{key}', a page that no longer exists (renamed or deleted).",
+                "run: python -m wikitools.translations prune",
+            )
+        )
+    return problems
+
+
 def format_lock(lock: dict[str, Any]) -> str:
     """One page pair per line, comma first, sorted: neighbouring additions never touch the same line."""
     lines = [LOCK_HEADER]
@@ -279,7 +298,7 @@ def _pair_path(arg: str) -> str:
 
 def main(argv: list[str], root: Path | None = None) -> int:
     root = root or Path.cwd()
-    if not argv or argv[0] not in ("status", "mark", "defer"):
+    if not argv or argv[0] not in ("status", "mark", "defer", "prune"):
         print(__doc__)
         return 2
     pairs = {pair.path: pair for pair in page_pairs(root / "docs", LANGUAGES)}
@@ -289,6 +308,12 @@ def main(argv: list[str], root: Path | None = None) -> int:
             print(problem, file=sys.stderr)
         return 2
     command, args = argv[0], argv[1:]
+    if command == "prune":
+        for path in sorted(set(lock) - set(pairs)):
+            del lock[path]
+            print(f"prune: {path}")
+        (root / LOCK_NAME).write_text(format_lock(lock), encoding="utf-8")
+        return 0
     if command == "status":
         for path, pair in pairs.items():
             state, stale = freshness_state(pair, lock)
