@@ -126,3 +126,28 @@ def test_a_link_to_a_glossary_page_that_moved_lands_on_the_term_in_the_index(ses
     # without an anchor, the index itself
     page.goto(session.url(f"{prefix}glossary/no-such-category/"))
     page.wait_for_url(session.url(f"{prefix}glossary/"))
+
+
+@pytest.mark.browser
+def test_a_link_to_a_term_lands_on_its_entry_and_stays_there_on_a_phone(browser, built_site):
+    # entries far from the screen are not rendered (content-visibility): the jump must still be exact
+    from tests.conftest import route_site
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    route_site(context, built_site)
+    page = context.new_page()
+    try:
+        page.goto(built_site.url + "glossary/sagemaker-build/#sagemaker-search")
+        settle(page)
+        top = "() => document.getElementById('sagemaker-search').getBoundingClientRect().top"
+        first = page.evaluate(top)
+        page.wait_for_timeout(1500)
+        assert 0 < first == page.evaluate(top) < 150  # under the header, and not pushed away later
+        assert page.evaluate("getComputedStyle(document.querySelector('.glossary-entry')).contentVisibility") == "auto"
+        body = page.locator("#sagemaker-search + .glossary-entry")
+        assert body.is_visible() and "SageMaker" in body.inner_text()
+        page.mouse.wheel(0, -400)  # entries above render as they come into view; the reader's place holds
+        page.wait_for_timeout(500)
+        assert abs(page.evaluate(top) - (first + 400)) < 2
+    finally:
+        context.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -176,3 +177,28 @@ def test_index_is_split_by_the_language_prefix_of_each_location():
     assert [d["location"] for d in parts["en"]["docs"]] == ["en/", "en/mlops/"]
     assert parts["ja"]["config"] == parts["en"]["config"] == index["config"]
     assert index_file_name("en") == "search_index.en.json"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("start", "query", "target"), [("", "Flink", "en"), ("en/", "シャード", "ja")])
+def test_the_other_languages_search_is_a_second_step_under_the_results(session, start, query, target):
+    page = session.page
+    page.goto(session.url(start))
+    open_search(page)
+    other = page.locator("a[data-search-other]")
+    assert other.is_hidden()  # nothing typed yet
+    found = material_search(page, query)
+    assert all(p.startswith("en/") == (start == "en/") for p in found)  # this language's pages only
+    assert found or start == "en/"  # (a Japanese word is not on the English pages: the second step finds it)
+    other.wait_for(state="visible")
+    target_root = session.url("en/" if target == "en" else "")
+    assert urlsplit(other.get_attribute("href")).path == urlsplit(target_root).path
+    other.click()
+    page.wait_for_url(lambda url: url.split("?")[0] == target_root)
+    # the other language's page opens its search with the query, and loads only its own index
+    page.wait_for_function("(q) => document.querySelector('input.md-search__input').value === q", arg=query)
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0")
+    hrefs = page.eval_on_selector_all(".md-search-result__list > li > a", "els => els.map(a => a.href)")
+    assert hrefs and all(("/en/" in h) == (target == "en") for h in hrefs)
+    index = [p for p in session.traffic.served if "search_index" in p]
+    assert index[-1] == f"{session.site.base_path}search/search_index.{target}.json"

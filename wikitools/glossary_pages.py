@@ -213,7 +213,11 @@ def _entry(term: Term, glossary: Glossary, language: str, links: list[Backlink])
     labels = LABELS[language]
     text = term.text[language]
     short = _md(text.short)  # whitespace-only data must not become "****", a horizontal rule
-    out = [f"## {_md(text.name)} {{#{term.id}}}", "", f"**{short}**" if short else "", "", _md(text.long), ""]
+    # The entry's body is a block of its own: the page styles and lays out only the entries near
+    # the screen (content-visibility in wiki.css), while the headings stay outside it, so the
+    # table of contents and links to #term-id find them without rendering the entries.
+    out = [f"## {_md(text.name)} {{#{term.id}}}", "", '<div class="glossary-entry" markdown>', ""]
+    out += [f"**{short}**" if short else "", "", _md(text.long), ""]
     facts: list[str] = []
     if text.aliases:
         facts.append(f"- {labels['aliases']}: " + labels["sep"].join(_md(a) for a in text.aliases))
@@ -241,7 +245,7 @@ def _entry(term: Term, glossary: Glossary, language: str, links: list[Backlink])
         facts.append(f"- {labels['used_in']}: " + shown)
     elif term.reference_only:
         facts.append(f"- {labels['used_in']}: {labels['unused']}")
-    return [*out, *facts, ""]
+    return [*out, *facts, "", "</div>", ""]
 
 
 def category_page_problems(

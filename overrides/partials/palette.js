@@ -11,7 +11,7 @@
  * before the first paint: it applies the stored palette, or the system's when none is stored,
  * writes <body> attributes only when they change, holds transitions back only during a switch
  * the reader asked for, and fills the theme-color and color-scheme meta tags once the page has
- * loaded. It keeps Material's storage key and format (__md_get/__md_set "__palette") and its
+ * loaded and painted. It keeps Material's storage key and format (__md_get/__md_set "__palette") and its
  * markup, so a stored choice carries over and the toggle looks and works the same.
  */
 (function () {
@@ -21,7 +21,8 @@
   var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
   var light = matchMedia("(prefers-color-scheme: light)");
   var KEYS = ["media", "scheme", "primary", "accent"];
-  var stored = __md_get("__palette");
+  var stored = null;
+  try { stored = __md_get("__palette"); } catch (e) { /* storage blocked or unreadable: follow the system */ }
   var current = stored && typeof stored.index === "number" ? stored.index : firstMatching();
 
   function firstMatching() {
@@ -100,6 +101,8 @@
     next.focus();
   });
   light.addEventListener("change", function () { apply(current, true); });
-  if (document.readyState === "complete") setTimeout(updateMeta, 0);
-  else window.addEventListener("load", function () { setTimeout(updateMeta, 0); });
+  /* after the page's first frames, when reading the header's style costs nothing */
+  var later = function () { requestAnimationFrame(function () { setTimeout(updateMeta, 0); }); };
+  if (document.readyState === "complete") later();
+  else window.addEventListener("load", later);
 })();

@@ -1,5 +1,6 @@
 /*
- * Keep the language switch on the current page.
+ * Keep the language switch on the current page, and offer the other
+ * language's search under the search results.
  *
  * Every page exists in both languages at the same path, so the other
  * language's version of a page is "its root + the same rest of the path".
@@ -58,4 +59,20 @@
 
   if (window.document$) window.document$.subscribe(update);
   else update();
+
+  /* Search's second step: the index holds this language's pages only, so under the results a
+     link opens the other language's search with the same query (Material reads ?q=). */
+  var other = document.querySelector("a[data-search-other]");
+  var query = document.querySelector("[data-md-component=search-query]");
+  if (other && query) {
+    var root = other.getAttribute("href");
+    var sync = function () {
+      var text = query.value.trim();
+      other.parentNode.hidden = !text;
+      other.href = root + (text ? "?q=" + encodeURIComponent(text) : "");
+    };
+    query.addEventListener("input", sync);
+    query.addEventListener("keyup", sync);
+    sync();
+  }
 })();
