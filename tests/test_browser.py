@@ -226,3 +226,28 @@ def test_diagrams_stay_readable_on_a_phone(browser, built_site):
         page.screenshot(path=str(ROOT / ".cache" / "phone-deploy.png"))
     finally:
         context.close()
+
+
+def test_the_phone_navigation_drawer_shows_its_links_when_opened(browser, built_site):
+    # closed, the drawer's contents are not rendered (wiki.css); opening it must show them at once
+    from tests.conftest import route_site
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    route_site(context, built_site)
+    page = context.new_page()
+    shown = (
+        "() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')]"
+        ".filter(a => a.checkVisibility()).length"
+    )
+    try:
+        page.goto(built_site.url + "en/glossary/sagemaker-build/")
+        settle(page)
+        assert page.evaluate(shown) == 0  # closed: nothing of it rendered (nor reachable by Tab)
+        page.locator("label.md-header__button[for='__drawer']").click()
+        page.wait_for_function(f"() => ({shown})() > 5", timeout=2000)
+        link = page.locator(".md-sidebar--primary a.md-nav__link", has_text="SageMaker AI: deploy and operate")
+        link.click()  # and its links work
+        wait_for_page(page, built_site.url + "en/glossary/sagemaker-deploy/")
+        page.wait_for_function(f"() => ({shown})() === 0", timeout=3000)  # closed again after navigating
+    finally:
+        context.close()
