@@ -21,6 +21,9 @@ STATE = """() => ({
   material: document.querySelectorAll("[data-md-component=palette]").length,
 })"""
 
+HEADER_COLOUR = """() => "#" + getComputedStyle(document.querySelector("[data-md-component=header]"))
+  .backgroundColor.match(/\\d+/g).slice(0, 3).map(v => (+v).toString(16).padStart(2, "0")).join("")"""
+
 # Records every change of <body>'s palette attributes from the moment <body> exists.
 WATCH_BODY = """
 window.__palette_changes = [];
@@ -42,16 +45,17 @@ def test_toggle_cycles_system_light_dark_and_keeps_the_choice(session):
     state = page.evaluate(STATE)
     assert state["material"] == 0  # Material's component is not mounted: ours runs the toggle
     assert state["scheme"] == "default" and state["visible"] == [True, False, False]  # system (light here)
-    page.wait_for_function("() => /^#[0-9a-f]{6}$/.test(document.querySelector('meta[name=theme-color]')?.content)")
     assert page.evaluate(STATE)["colorScheme"] == "light"
+    assert page.evaluate(STATE)["themeColor"] == page.evaluate(HEADER_COLOUR)  # the static tag is right
 
     toggle(page)
     assert page.evaluate(STATE)["visible"] == [False, True, False]  # light, chosen
     toggle(page)
-    page.wait_for_function("() => document.querySelector('meta[name=color-scheme]').content === 'dark'")
     state = page.evaluate(STATE)
     assert state["scheme"] == "slate" and state["visible"] == [False, False, True]
+    assert state["colorScheme"] == "dark" and len(page.locator("meta[name=theme-color]").all()) == 1
     page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+    page.wait_for_function(f"() => document.querySelector('meta[name=theme-color]').content === ({HEADER_COLOUR})()")
 
     page.reload()
     settle(page)
@@ -88,7 +92,9 @@ def test_system_palette_is_in_place_before_the_first_paint_and_never_restyles_th
         page.goto(built_site.url + "glossary/sagemaker-build/")
         settle(page)
         page.wait_for_timeout(300)
-        assert page.evaluate(STATE)["scheme"] == expected
+        state = page.evaluate(STATE)
+        assert state["scheme"] == expected and state["colorScheme"] == system
+        assert state["themeColor"] == page.evaluate(HEADER_COLOUR)  # the tag in the page matches the header
         changes = [c for c in page.evaluate("window.__palette_changes") if c[0] != "data-md-color-media"]
         # set while the header is parsed (only if the template's default differs), never switched
         # back and forth, and never marked "switching" (which restyles every element)

@@ -9,9 +9,10 @@
  *
  * This runs inline right after the palette form (overrides/partials/javascripts/palette.html),
  * before the first paint: it applies the stored palette, or the system's when none is stored,
- * writes <body> attributes only when they change, holds transitions back only during a switch
- * the reader asked for, and fills the theme-color and color-scheme meta tags once the page has
- * loaded and painted. It keeps Material's storage key and format (__md_get/__md_set "__palette") and its
+ * writes <body> attributes only when they change, and holds transitions back only during a switch
+ * the reader asked for. The theme-color and color-scheme meta tags are written into the page
+ * (overrides/main.html); this sets color-scheme from the palette and re-reads the header's colour
+ * for theme-color only after a switch, never at load. It keeps Material's storage key and format (__md_get/__md_set "__palette") and its
  * markup, so a stored choice carries over and the toggle looks and works the same.
  */
 (function () {
@@ -63,29 +64,24 @@
       var label = input.nextElementSibling;
       if (label instanceof HTMLElement && label.hidden !== (i !== index)) label.hidden = i !== index;
     });
+    var scheme = document.querySelector("meta[name=color-scheme]");
+    var wanted = colour.scheme === "slate" ? "dark" : "light";
+    if (scheme && scheme.content !== wanted) scheme.content = wanted;
     current = index;
     __md_set("__palette", { index: index, color: colour });
     if (switching && changes.length) {
       setTimeout(function () { body.removeAttribute("data-md-color-switching"); }, 0);
-      requestAnimationFrame(function () { setTimeout(updateMeta, 0); });
+      requestAnimationFrame(function () { setTimeout(updateThemeColor, 0); });
     }
   }
 
-  var meta = {};
-  function updateMeta() {
+  /* the browser's toolbar colour follows the header (read only after a switch the reader asked for) */
+  function updateThemeColor() {
     var header = document.querySelector("[data-md-component=header]");
-    if (!header) return;
-    var style = getComputedStyle(header);
-    ["theme-color", "color-scheme"].forEach(function (name) {
-      if (!meta[name]) {
-        meta[name] = document.createElement("meta");
-        meta[name].name = name;
-        document.head.appendChild(meta[name]);
-      }
-    });
-    meta["color-scheme"].content = style.colorScheme;
-    meta["theme-color"].content = "#" + (style.backgroundColor.match(/\d+/g) || []).slice(0, 3)
-      .map(function (value) { return (+value).toString(16).padStart(2, "0"); }).join("");
+    var meta = document.querySelector("meta[name=theme-color]");
+    if (!header || !meta) return;
+    var rgb = (getComputedStyle(header).backgroundColor.match(/\d+/g) || []).slice(0, 3);
+    if (rgb.length === 3) meta.content = "#" + rgb.map(function (v) { return (+v).toString(16).padStart(2, "0"); }).join("");
   }
 
   apply(current, false);
@@ -101,8 +97,4 @@
     next.focus();
   });
   light.addEventListener("change", function () { apply(current, true); });
-  /* after the page's first frames, when reading the header's style costs nothing */
-  var later = function () { requestAnimationFrame(function () { setTimeout(updateMeta, 0); }); };
-  if (document.readyState === "complete") later();
-  else window.addEventListener("load", later);
 })();
