@@ -12,7 +12,6 @@ date, machine load and versions, go to benchmarks/results/lighthouse.{json,md}.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gzip
 import http.server
 import json
@@ -27,7 +26,8 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import build_site, site_url  # noqa: E402
+from benchmarks.bench_site import run_conditions, site_or_build  # noqa: E402
+from tests.conftest import site_url  # noqa: E402
 from wikitools.browser import find_browser  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.8.2"  # the newest line that runs on Debian's Node 20
@@ -135,13 +135,9 @@ def main(argv: list[str]) -> int:
         print("no Chromium: install Debian's chromium or set CHROMIUM_PATH")
         return 2
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site
+        site = site_or_build(args.site, tmp)
         if site is None:
-            site = Path(tmp) / "site"
-            result = build_site(ROOT, site)
-            if result.returncode != 0:
-                print(result.stdout + result.stderr)
-                return 1
+            return 1
         base = urlsplit(site_url()).path or "/"
         server, port = serve(site, base)
         results = {}
@@ -158,15 +154,11 @@ def main(argv: list[str]) -> int:
             server.shutdown()
     if args.only:
         return 0  # a partial run is for looking, not for the results file
-    meta = {
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "lighthouse": LIGHTHOUSE_VERSION,
-        "browser": browser,
-        "cores": os.cpu_count(),
-        "load_average": os.getloadavg()[0],
-        "conditions": "mobile form factor, Lighthouse's default simulated throttling, served locally with gzip level 6,"
-        f" median of {args.runs} runs per page",
-    }
+    conditions = (
+        "mobile form factor, Lighthouse's default simulated throttling, served locally with gzip level 6,"
+        f" median of {args.runs} runs per page"
+    )
+    meta = {**run_conditions(browser, conditions), "lighthouse": LIGHTHOUSE_VERSION}
     out_dir = ROOT / "benchmarks" / "results"
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "lighthouse.json").write_text(json.dumps({"meta": meta, "pages": results}, indent=2) + "\n", "utf-8")

@@ -18,9 +18,7 @@ Without ``--compare`` the figures go to benchmarks/results/main-thread.{json,md}
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import os
 import statistics
 import sys
 import tempfile
@@ -29,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_site import run_conditions, site_or_build  # noqa: E402
 from benchmarks.lighthouse_bench import PAGES  # noqa: E402
-from tests.conftest import BuiltSite, build_site, route_site, site_url  # noqa: E402
+from tests.conftest import BuiltSite, route_site, site_url  # noqa: E402
 from wikitools.browser import BROWSER_ARGS, find_browser  # noqa: E402
 
 COUNTERS = {
@@ -85,13 +84,9 @@ def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        site_dir = args.site
+        site_dir = site_or_build(args.site, tmp)
         if site_dir is None:
-            site_dir = Path(tmp) / "site"
-            result = build_site(ROOT, site_dir)
-            if result.returncode != 0:
-                print((result.stdout + result.stderr)[-3000:])
-                return 1
+            return 1
         sites = [BuiltSite(d, site_url(), "") for d in [site_dir, args.compare] if d]
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=browser_path, args=BROWSER_ARGS)
@@ -99,13 +94,8 @@ def main(argv: list[str]) -> int:
             browser.close()
     if args.compare or args.only:
         return 0  # a comparison or a partial run is for looking, not for the results file
-    meta = {
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "browser": browser_path,
-        "cores": os.cpu_count(),
-        "load_average": os.getloadavg()[0],
-        "conditions": f"412x823 phone viewport, unthrottled, cold load, median of {args.runs} loads per page",
-    }
+    conditions = f"412x823 phone viewport, unthrottled, cold load, median of {args.runs} loads per page"
+    meta = run_conditions(browser_path, conditions)
     RESULTS.mkdir(parents=True, exist_ok=True)
     pages = {name: r[0] for name, r in results.items()}
     (RESULTS / "main-thread.json").write_text(json.dumps({"meta": meta, "pages": pages}, indent=2) + "\n", "utf-8")

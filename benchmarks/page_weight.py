@@ -27,7 +27,8 @@ from urllib.parse import unquote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import BuiltSite, build_site, route_site, site_url  # noqa: E402
+from benchmarks.bench_site import site_or_build  # noqa: E402
+from tests.conftest import BuiltSite, route_site, site_url  # noqa: E402
 from tests.search_driver import material_search, open_search  # noqa: E402
 from wikitools.browser import BROWSER_ARGS, find_browser  # noqa: E402
 
@@ -116,12 +117,9 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        site_dir = args.site
+        site_dir = site_or_build(args.site, tmp)
         if site_dir is None:
-            site_dir = Path(tmp) / "site"
-            result = build_site(ROOT, site_dir)
-            if result.returncode != 0:
-                sys.exit(f"build failed:\n{(result.stdout + result.stderr)[-3000:]}")
+            sys.exit("build failed (log above)")
         site = BuiltSite(site_dir, site_url(), "")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=find_browser(), args=BROWSER_ARGS)

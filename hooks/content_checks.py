@@ -40,13 +40,7 @@ from wikitools.page_outline import link_label
 from wikitools.page_pairs import page_pairs
 from wikitools.problems import Problem
 from wikitools.source_files import encoding_problem, read_source
-from wikitools.translations import (
-    LOCK_NAME,
-    orphan_entry_problems,
-    read_lock_checked,
-    stale_languages,
-    translation_problems,
-)
+from wikitools.translations import read_lock_checked, stale_languages, translation_problems
 
 log = get_plugin_logger("wiki")
 
@@ -91,15 +85,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if adapter.current_language(config) == adapter.default_language(config):
         _build = _Build()
         root = _root(config)
-        _build.lock, lock_problems = read_lock_checked(root)
-        adapter.report(lock_problems, log)  # first: an unusable lock explains any translation problem below
         langs = tuple(_prefixes(config))
+        pairs = page_pairs(Path(config.docs_dir), langs)
+        _build.lock, lock_problems = read_lock_checked(root, {pair.path for pair in pairs})
+        adapter.report(lock_problems, log)  # first: an unusable lock explains any translation problem below
         problems = scan_data_dir(root)
         old_reviews: list[str] = []
-        pairs = page_pairs(Path(config.docs_dir), langs)
-        if _build.lock:
-            lock_text = read_source(root / LOCK_NAME)
-            problems += orphan_entry_problems(_build.lock, {pair.path for pair in pairs}, lock_text)
         for pair in pairs:
             for lang in stale_languages(pair, _build.lock or {}):
                 newer = next(other for other in langs if other != lang)

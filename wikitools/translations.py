@@ -169,7 +169,7 @@ def parse_lock(text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     problems = []
     keys = [key for key, _ in objects[-1] if key in lock]
     for key in sorted({k for k in keys if keys.count(k) > 1}):
-        lines = [n for n, line in enumerate(text.splitlines(), 1) if line.lstrip(",").startswith(json.dumps(key))]
+        lines = _entry_lines(text, key)
         problems.append(
             _lock_problem(
                 lines[-1] if lines else None,
@@ -184,30 +184,38 @@ def parse_lock(text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     return lock, problems
 
 
-def read_lock_checked(root: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Read ``translations.lock.json`` below ``root``; never raises (None: unusable, see the problem)."""
+def _entry_lines(text: str, key: str) -> list[int]:
+    """Lines of the lock text that hold ``key``'s entry (one page per line, comma first)."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if line.lstrip(",").startswith(json.dumps(key))]
+
+
+def orphan_entries(lock: dict[str, Any], pages: set[str]) -> list[str]:
+    """Entries whose page exists in no language (renamed or deleted): left alone they would
+    silently take back a page that reappears under the old name."""
+    return sorted(set(lock) - pages)
+
+
+def read_lock_checked(root: Path, pages: set[str] | None = None) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Read ``translations.lock.json`` below ``root``; never raises (None: unusable, see the problem).
+
+    Given the site's ``pages`` (page pair paths), entries of pages that no longer exist are
+    problems too, each with its line."""
     path = root / LOCK_NAME
     if not path.exists():
         return {}, []
-    return parse_lock(read_source(path))
-
-
-def orphan_entry_problems(lock: dict[str, Any], pages: set[str], text: str) -> list[Problem]:
-    """Lock entries whose page exists in no language (renamed or deleted), each with its line.
-
-    Left alone they would silently take back a page that reappears under the old name."""
-    lines = text.splitlines()
-    problems = []
-    for key in sorted(set(lock) - pages):
-        line = next((n for n, raw in enumerate(lines, 1) if raw.lstrip(",").startswith(json.dumps(key))), None)
-        problems.append(
-            _lock_problem(
-                line,
-                f"entry for '{key}', a page that no longer exists (renamed or deleted).",
-                "run: python -m wikitools.translations prune",
+    text = read_source(path)
+    lock, problems = parse_lock(text)
+    if lock is not None and pages is not None:
+        for key in orphan_entries(lock, pages):
+            lines = _entry_lines(text, key)
+            problems.append(
+                _lock_problem(
+                    lines[0] if lines else None,
+                    f"entry for '{key}', a page that no longer exists (renamed or deleted).",
+                    "run: python -m wikitools.translations prune",
+                )
             )
-        )
-    return problems
+    return lock, problems
 
 
 def format_lock(lock: dict[str, Any]) -> str:
@@ -302,14 +310,14 @@ def main(argv: list[str], root: Path | None = None) -> int:
         print(__doc__)
         return 2
     pairs = {pair.path: pair for pair in page_pairs(root / "docs", LANGUAGES)}
-    lock, problems = read_lock_checked(root)
+    lock, problems = read_lock_checked(root, set(pairs))
     if lock is None:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 2
     command, args = argv[0], argv[1:]
     if command == "prune":
-        for path in sorted(set(lock) - set(pairs)):
+        for path in orphan_entries(lock, set(pairs)):
             del lock[path]
             print(f"prune: {path}")
         (root / LOCK_NAME).write_text(format_lock(lock), encoding="utf-8")

@@ -27,11 +27,10 @@
   var current = stored && typeof stored.index === "number" ? stored.index : firstMatching();
 
   function firstMatching() {
-    var index = 0;
-    inputs.some(function (input, i) {
-      return matchMedia(input.getAttribute("data-md-color-media")).matches && ((index = i), true);
-    });
-    return index;
+    for (var i = 0; i < inputs.length; i++) {
+      if (matchMedia(inputs[i].getAttribute("data-md-color-media")).matches) return i;
+    }
+    return 0;
   }
 
   function colourOf(input) {
